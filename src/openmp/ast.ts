@@ -29,11 +29,17 @@ export interface OmpListItem {
   readonly text: string;
   readonly sections: readonly OmpSectionDim[];
   readonly isCommonBlock?: boolean;
+  /** Member path after the base name: `p->a.b` gives ['a', 'b'] (C `.`/`->`, Fortran `%`). */
+  readonly members?: readonly string[];
+  /** A locator that is not a plain variable path (`*p`, `(a + 1)[0:n]`): kept as text; `name` is its first identifier. */
+  readonly isExpression?: boolean;
 }
 
 export interface OmpModifier {
   readonly word: string;
   readonly span: Span;
+  /** Arguments of a function-like modifier: `mapper(id)`, `iterator(i=0:n)`, `step(2)`, `allocator(a)`. */
+  readonly args?: readonly OmpText[];
 }
 
 export interface OmpClause {

@@ -1,0 +1,167 @@
+// Every OpenMP 5.2 clause (plus the 5.0/5.1 spellings 5.2 still accepts, such as `depend(source)` and
+// `to` on declare target): its argument grammar, uniqueness and o2ath's support status. Data only;
+// spec.ts indexes it. The translator author adjusts statuses here as lowering grows.
+import type { ClauseSpec, Support } from './spec-types.js';
+
+const lowered = (how: string): Support => ({ status: 'lowered', how });
+const accepted = (how: string): Support => ({ status: 'accepted', how });
+const rejected = (how: string): Support => ({ status: 'rejected', how, unsupported: 'unsupported-clause' });
+
+const MEMORY_ORDERS = ['seq_cst', 'acq_rel', 'release', 'acquire', 'relaxed'] as const;
+/** Directive-name modifiers of `if` (OpenMP 5.2 §3.4), C and Fortran spellings of the leaf constructs. */
+const IF_MODIFIERS = [
+  'parallel', 'simd', 'task', 'taskloop', 'target', 'target data', 'target enter data', 'target exit data',
+  'target update', 'teams', 'cancel',
+];
+const MAP_TYPES = ['to', 'from', 'tofrom', 'alloc', 'release', 'delete'];
+const MAP_MODIFIERS = ['always', 'close', 'present', 'mapper', 'iterator', 'ompx_hold'];
+const MOTION_MODIFIERS = ['present', 'mapper', 'iterator'];
+const DEPEND_TYPES = ['in', 'out', 'inout', 'mutexinoutset', 'inoutset', 'depobj', 'source', 'sink'];
+
+const memoryOrder = (name: string): ClauseSpec => ({
+  name, shape: 'none', once: true, support: rejected('memory orders matter only with atomic and flush, not lowered yet'),
+});
+const cancelConstruct = (name: string, language?: 'c' | 'fortran'): ClauseSpec => ({
+  name, shape: 'none', once: true, ...(language ? { language } : {}), support: rejected('cancellation is not lowered'),
+});
+
+export const clauseTable: readonly ClauseSpec[] = [
+  { name: 'absent', shape: 'text', once: true, support: accepted('an assumption; o2ath makes no use of it') },
+  memoryOrder('acq_rel'),
+  memoryOrder('acquire'),
+  { name: 'adjust_args', shape: 'text', support: rejected('declare variant is not lowered') },
+  { name: 'affinity', shape: 'list', items: 'locator', modifiers: ['iterator'], support: rejected('tasks are not lowered') },
+  { name: 'align', shape: 'expr', once: true, support: rejected('the allocate directive is not lowered') },
+  { name: 'aligned', shape: 'list-step', items: 'variable', support: accepted('alignment hints do not change the CPE code') },
+  { name: 'allocate', shape: 'list', items: 'variable', modifiers: ['allocator', 'align'], support: rejected('OpenMP allocators are not mapped to LDM yet') },
+  { name: 'allocator', shape: 'expr', once: true, support: rejected('OpenMP allocators are not mapped to LDM yet') },
+  { name: 'append_args', shape: 'text', once: true, support: rejected('declare variant is not lowered') },
+  { name: 'at', shape: 'keyword', once: true, values: ['compilation', 'execution'], support: rejected('the error directive is not lowered') },
+  { name: 'atomic_default_mem_order', shape: 'keyword', once: true, values: [...MEMORY_ORDERS], support: accepted('CPE atomics are sequentially consistent') },
+  { name: 'bind', shape: 'keyword', once: true, values: ['teams', 'parallel', 'thread'], support: rejected('the loop construct is not lowered') },
+  { name: 'capture', shape: 'none', once: true, support: rejected('atomic is not lowered yet') },
+  { name: 'collapse', shape: 'expr', once: true, support: rejected('collapsed loop nests are not partitioned yet') },
+  { name: 'compare', shape: 'none', once: true, support: rejected('atomic is not lowered yet') },
+  { name: 'contains', shape: 'text', once: true, support: accepted('an assumption; o2ath makes no use of it') },
+  { name: 'copyin', shape: 'list', items: 'variable', commonBlocks: true, support: rejected('threadprivate is not lowered yet') },
+  { name: 'copyprivate', shape: 'list', items: 'variable', commonBlocks: true, support: rejected('single is not lowered yet') },
+  {
+    name: 'default', shape: 'keyword', once: true, values: ['shared', 'none', 'private', 'firstprivate'],
+    support: lowered('the default data-sharing rule of the region'),
+  },
+  {
+    name: 'defaultmap', shape: 'keyword-pair',
+    values: ['alloc', 'to', 'from', 'tofrom', 'firstprivate', 'none', 'default', 'present'],
+    categories: ['scalar', 'aggregate', 'pointer', 'allocatable', 'all'],
+    support: accepted('MPE and CPEs share one address space; nothing is copied'),
+  },
+  { name: 'depend', shape: 'depend', items: 'locator', modifiers: ['iterator'], values: DEPEND_TYPES, support: rejected('task dependences are not lowered') },
+  { name: 'destroy', shape: 'optional-expr', once: true, support: rejected('depobj and interop are not lowered') },
+  { name: 'detach', shape: 'expr', once: true, support: rejected('tasks are not lowered') },
+  { name: 'device', shape: 'expr', once: true, modifiers: ['ancestor', 'device_num'], support: accepted('the core group running the program is the only device') },
+  { name: 'device_type', shape: 'keyword', once: true, values: ['host', 'nohost', 'any'], support: accepted('CPE copies are found from the call graph') },
+  { name: 'dist_schedule', shape: 'schedule', once: true, values: ['static'], support: rejected('distribute is not lowered yet') },
+  { name: 'doacross', shape: 'depend', values: ['source', 'sink'], support: rejected('doacross loops are not lowered') },
+  { name: 'dynamic_allocators', shape: 'none', once: true, support: rejected('OpenMP allocators are not mapped to LDM yet') },
+  { name: 'enter', shape: 'list', items: 'variable', modifiers: ['indirect'], support: rejected('declare target is not lowered yet') },
+  { name: 'exclusive', shape: 'list', items: 'variable', support: rejected('scan is not lowered') },
+  { name: 'fail', shape: 'keyword', once: true, values: [...MEMORY_ORDERS], support: rejected('atomic is not lowered yet') },
+  { name: 'filter', shape: 'expr', once: true, support: rejected('masked is not lowered yet') },
+  { name: 'final', shape: 'expr', once: true, support: rejected('tasks are not lowered') },
+  { name: 'firstprivate', shape: 'list', items: 'variable', commonBlocks: true, dataSharing: true, support: lowered('a copy per CPE in LDM, initialised from the MPE value') },
+  { name: 'from', shape: 'list', items: 'locator', modifiers: MOTION_MODIFIERS, support: accepted('MPE and CPEs share one address space; nothing is copied') },
+  { name: 'full', shape: 'none', once: true, support: rejected('loop transformations are not lowered') },
+  { name: 'grainsize', shape: 'expr', once: true, modifiers: ['strict'], support: rejected('taskloop is not lowered') },
+  { name: 'has_device_addr', shape: 'list', items: 'section', support: accepted('MPE and CPEs share one address space') },
+  { name: 'hint', shape: 'expr', once: true, support: accepted('hints do not change the Athread code') },
+  { name: 'holds', shape: 'expr', once: true, support: accepted('an assumption; o2ath makes no use of it') },
+  { name: 'if', shape: 'expr', oncePerModifier: true, modifiers: IF_MODIFIERS, support: lowered('false runs the region on the MPE with a team of one') },
+  { name: 'in_reduction', shape: 'reduction', items: 'section', support: rejected('task reductions are not lowered') },
+  { name: 'inbranch', shape: 'none', once: true, support: rejected('declare simd is not lowered') },
+  { name: 'inclusive', shape: 'list', items: 'variable', support: rejected('scan is not lowered') },
+  { name: 'indirect', shape: 'optional-expr', once: true, support: rejected('declare target is not lowered yet') },
+  { name: 'init', shape: 'text', support: rejected('interop is not lowered') },
+  { name: 'initializer', shape: 'text', once: true, support: rejected('declare reduction is not lowered yet') },
+  { name: 'is_device_ptr', shape: 'list', items: 'variable', support: accepted('MPE and CPEs share one address space') },
+  { name: 'lastprivate', shape: 'list', items: 'variable', commonBlocks: true, modifiers: ['conditional'], dataSharing: true, support: rejected('the last iteration does not write back yet') },
+  { name: 'linear', shape: 'list-step', items: 'variable', modifiers: ['val', 'ref', 'uval', 'step'], dataSharing: true, support: rejected('linear variables are not lowered yet') },
+  { name: 'link', shape: 'list', items: 'variable', commonBlocks: true, support: rejected('declare target is not lowered yet') },
+  { name: 'map', shape: 'list', items: 'locator', modifiers: [...MAP_MODIFIERS, ...MAP_TYPES], support: accepted('MPE and CPEs share one address space; nothing is copied') },
+  { name: 'match', shape: 'text', once: true, support: rejected('declare variant is not lowered') },
+  { name: 'mergeable', shape: 'none', once: true, support: rejected('tasks are not lowered') },
+  { name: 'message', shape: 'expr', once: true, support: rejected('the error directive is not lowered') },
+  { name: 'no_openmp', shape: 'none', once: true, support: accepted('an assumption; o2ath makes no use of it') },
+  { name: 'no_openmp_routines', shape: 'none', once: true, support: accepted('an assumption; o2ath makes no use of it') },
+  { name: 'no_parallelism', shape: 'none', once: true, support: accepted('an assumption; o2ath makes no use of it') },
+  { name: 'nocontext', shape: 'expr', once: true, support: rejected('dispatch is not lowered') },
+  { name: 'nogroup', shape: 'none', once: true, support: rejected('taskloop is not lowered') },
+  { name: 'nontemporal', shape: 'list', items: 'variable', support: accepted('a hint; the CPE code is unchanged') },
+  { name: 'notinbranch', shape: 'none', once: true, support: rejected('declare simd is not lowered') },
+  { name: 'novariants', shape: 'expr', once: true, support: rejected('dispatch is not lowered') },
+  { name: 'nowait', shape: 'none', once: true, support: lowered('no barrier at the end of the worksharing loop') },
+  { name: 'num_tasks', shape: 'expr', once: true, modifiers: ['strict'], support: rejected('taskloop is not lowered') },
+  // 5.1 allows a lower bound: num_teams(lower: upper); the lower bound is kept as a modifier-free argument.
+  { name: 'num_teams', shape: 'expr', once: true, support: accepted('one team: the core group') },
+  { name: 'num_threads', shape: 'expr', once: true, support: lowered('the number of CPEs spawned (at most 64)') },
+  { name: 'order', shape: 'keyword', once: true, values: ['concurrent'], modifiers: ['reproducible', 'unconstrained'], support: accepted('iterations already run concurrently on the CPEs') },
+  { name: 'ordered', shape: 'optional-expr', once: true, support: rejected('ordered loops are not lowered yet') },
+  { name: 'otherwise', shape: 'text', once: true, support: rejected('metadirective is not lowered') },
+  { name: 'partial', shape: 'optional-expr', once: true, support: rejected('loop transformations are not lowered') },
+  { name: 'priority', shape: 'expr', once: true, support: rejected('tasks are not lowered') },
+  { name: 'private', shape: 'list', items: 'variable', commonBlocks: true, dataSharing: true, support: lowered('an uninitialised copy per CPE in LDM') },
+  { name: 'proc_bind', shape: 'keyword', once: true, values: ['primary', 'master', 'close', 'spread'], support: accepted('each CPE is its own place; binding is fixed') },
+  { name: 'read', shape: 'none', once: true, support: rejected('atomic is not lowered yet') },
+  {
+    name: 'reduction', shape: 'reduction', items: 'section', commonBlocks: false, dataSharing: true,
+    modifiers: ['inscan', 'task', 'default'],
+    support: lowered('scalar reductions, combined across CPEs in a fixed order'),
+    modifierSupport: {
+      inscan: { status: 'rejected', how: 'scan is not lowered', unsupported: 'unsupported-modifier' },
+      task: { status: 'rejected', how: 'task reductions are not lowered', unsupported: 'unsupported-modifier' },
+    },
+  },
+  memoryOrder('relaxed'),
+  memoryOrder('release'),
+  { name: 'reverse_offload', shape: 'none', once: true, support: rejected('requires: reverse offload has no Athread meaning') },
+  { name: 'safelen', shape: 'expr', once: true, support: accepted('a vectorisation hint') },
+  {
+    name: 'schedule', shape: 'schedule', once: true, values: ['static', 'dynamic', 'guided', 'auto', 'runtime'],
+    modifiers: ['monotonic', 'nonmonotonic', 'simd'],
+    support: lowered('static: blocks per CPE; static,n: chunks dealt round-robin'),
+    valueSupport: {
+      dynamic: { status: 'rejected', how: 'needs a fetch-and-add counter, not lowered yet', unsupported: 'unsupported-schedule' },
+      guided: { status: 'rejected', how: 'needs a fetch-and-add counter, not lowered yet', unsupported: 'unsupported-schedule' },
+      auto: { status: 'rejected', how: 'not lowered yet', unsupported: 'unsupported-schedule' },
+      runtime: { status: 'rejected', how: 'OMP_SCHEDULE is not read yet', unsupported: 'unsupported-schedule' },
+    },
+  },
+  memoryOrder('seq_cst'),
+  { name: 'severity', shape: 'keyword', once: true, values: ['fatal', 'warning'], support: rejected('the error directive is not lowered') },
+  { name: 'shared', shape: 'list', items: 'variable', commonBlocks: true, dataSharing: true, support: lowered('accessed in main memory through the argument struct') },
+  { name: 'simd', shape: 'none', once: true, support: rejected('ordered is not lowered yet') },
+  { name: 'simdlen', shape: 'expr', once: true, support: accepted('a vectorisation hint') },
+  { name: 'sizes', shape: 'expr-list', once: true, support: rejected('loop transformations are not lowered') },
+  { name: 'task_reduction', shape: 'reduction', items: 'section', support: rejected('task reductions are not lowered') },
+  { name: 'thread_limit', shape: 'expr', once: true, support: accepted('bounded by the 64 CPEs of a core group') },
+  { name: 'threads', shape: 'none', once: true, support: rejected('ordered is not lowered yet') },
+  { name: 'to', shape: 'list', items: 'locator', modifiers: MOTION_MODIFIERS, support: accepted('MPE and CPEs share one address space; nothing is copied') },
+  { name: 'unified_address', shape: 'none', once: true, support: accepted('MPE and CPEs share one address space') },
+  { name: 'unified_shared_memory', shape: 'none', once: true, support: accepted('MPE and CPEs share one address space') },
+  { name: 'uniform', shape: 'list', items: 'variable', support: rejected('declare simd is not lowered') },
+  { name: 'untied', shape: 'none', once: true, support: rejected('tasks are not lowered') },
+  // `update` on atomic takes no argument; on depobj it names the new dependence type.
+  { name: 'update', shape: 'optional-keyword', once: true, values: ['in', 'out', 'inout', 'mutexinoutset', 'inoutset'], support: rejected('atomic and depobj are not lowered yet') },
+  { name: 'use', shape: 'expr', once: true, support: rejected('interop is not lowered') },
+  { name: 'use_device_addr', shape: 'list', items: 'section', support: accepted('MPE and CPEs share one address space') },
+  { name: 'use_device_ptr', shape: 'list', items: 'variable', support: accepted('MPE and CPEs share one address space') },
+  { name: 'uses_allocators', shape: 'text', support: rejected('OpenMP allocators are not mapped to LDM yet') },
+  { name: 'weak', shape: 'none', once: true, support: rejected('atomic is not lowered yet') },
+  { name: 'when', shape: 'text', support: rejected('metadirective is not lowered') },
+  { name: 'write', shape: 'none', once: true, support: rejected('atomic is not lowered yet') },
+  // The construct-type clauses of cancel and cancellation point (5.2 §16.1).
+  cancelConstruct('parallel'),
+  cancelConstruct('sections'),
+  cancelConstruct('for', 'c'),
+  cancelConstruct('do', 'fortran'),
+  cancelConstruct('taskgroup'),
+];
