@@ -5,3 +5,6 @@ export * as omp from './omp.js';
 export * as unsupported from './unsupported.js';
 export * as analysis from './analysis.js';
 export * as driver from './driver.js';
+export * as c from './c.js';
+export * as lower from './lower.js';
+export * as fortran from './fortran.js';

@@ -1,0 +1,180 @@
+// A small reader over one statement's text for the classifier: case-insensitive keywords (with the
+// optional blanks Fortran allows: `end do`/`enddo`, `go to`/`goto`), names, balanced parentheses
+// that skip strings, and top-level splitting. Offsets are statement-text offsets.
+
+export interface Range {
+  readonly start: number;
+  readonly end: number;
+}
+
+const NAME_START = /[A-Za-z_]/;
+const NAME_CHAR = /[A-Za-z0-9_$]/;
+
+export class Cursor {
+  pos: number;
+  constructor(readonly text: string, pos = 0, readonly end = text.length) {
+    this.pos = pos;
+  }
+
+  ws(): this {
+    while (this.pos < this.end && (this.text[this.pos] === ' ' || this.text[this.pos] === '\t')) this.pos++;
+    return this;
+  }
+
+  atEnd(): boolean {
+    this.ws();
+    return this.pos >= this.end;
+  }
+
+  peek(s: string): boolean {
+    this.ws();
+    return this.text.startsWith(s, this.pos);
+  }
+
+  eat(s: string): boolean {
+    if (!this.peek(s)) return false;
+    this.pos += s.length;
+    return true;
+  }
+
+  /**
+   * Match keyword words, blanks between them optional. The last word must not run on into a name
+   * character unless `joined` allows it (fixed-form `do10i`, `goto10`).
+   */
+  kw(words: string, joined = false): boolean {
+    const save = this.pos;
+    this.ws();
+    for (const w of words.split(' ')) {
+      this.ws();
+      if (this.text.slice(this.pos, this.pos + w.length).toLowerCase() !== w) {
+        this.pos = save;
+        return false;
+      }
+      this.pos += w.length;
+    }
+    const next = this.text[this.pos];
+    if (next !== undefined && this.pos < this.end && NAME_CHAR.test(next) && !(joined && /\d/.test(next))) {
+      this.pos = save;
+      return false;
+    }
+    return true;
+  }
+
+  /** A Fortran name, lower-cased, with its range. */
+  name(): { name: string; start: number; end: number } | undefined {
+    this.ws();
+    const start = this.pos;
+    if (start >= this.end || !NAME_START.test(this.text[start]!)) return undefined;
+    let p = start + 1;
+    while (p < this.end && NAME_CHAR.test(this.text[p]!)) p++;
+    this.pos = p;
+    return { name: this.text.slice(start, p).toLowerCase(), start, end: p };
+  }
+
+  /** Digits (a label), without leading zeros. */
+  label(): string | undefined {
+    this.ws();
+    const m = /^\d+/.exec(this.text.slice(this.pos, this.end));
+    if (!m) return undefined;
+    this.pos += m[0].length;
+    return String(Number(m[0]));
+  }
+
+  /** A parenthesised group at the cursor; returns the range inside the parentheses. */
+  parens(): Range | undefined {
+    this.ws();
+    if (this.text[this.pos] !== '(') return undefined;
+    const close = matchParen(this.text, this.pos, this.end);
+    if (close < 0) return undefined;
+    const r = { start: this.pos + 1, end: close };
+    this.pos = close + 1;
+    return r;
+  }
+
+  rest(): Range {
+    this.ws();
+    return { start: this.pos, end: this.end };
+  }
+
+  slice(r: Range): string {
+    return this.text.slice(r.start, r.end);
+  }
+}
+
+/** Index of the `)` matching the `(` at `open`, skipping strings; -1 if unbalanced. */
+export function matchParen(text: string, open: number, end = text.length): number {
+  let depth = 0;
+  for (let i = open; i < end; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      i = skipString(text, i, end) - 1;
+      continue;
+    }
+    if (c === '(') depth++;
+    else if (c === ')') {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/** Offset just after the string starting at `i` (doubled quotes stay inside). */
+export function skipString(text: string, i: number, end = text.length): number {
+  const q = text[i];
+  for (let j = i + 1; j < end; j++) {
+    if (text[j] === q) {
+      if (text[j + 1] === q) j++;
+      else return j + 1;
+    }
+  }
+  return end;
+}
+
+/** Split [start, end) at top-level occurrences of `sep` (outside parentheses, brackets and strings). */
+export function splitTop(text: string, start: number, end: number, sep = ','): Range[] {
+  const out: Range[] = [];
+  let depth = 0;
+  let from = start;
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      i = skipString(text, i, end) - 1;
+      continue;
+    }
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (depth === 0 && text.startsWith(sep, i)) {
+      out.push({ start: from, end: i });
+      from = i + sep.length;
+      i += sep.length - 1;
+    }
+  }
+  out.push({ start: from, end });
+  return out;
+}
+
+/** First top-level index of `needle` in [start, end), or -1. */
+export function findTop(text: string, start: number, end: number, needle: string): number {
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      i = skipString(text, i, end) - 1;
+      continue;
+    }
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (depth === 0 && text.startsWith(needle, i)) return i;
+  }
+  return -1;
+}
+
+/** Trim blanks from a range. */
+export function trimRange(text: string, r: Range): Range {
+  let a = r.start;
+  let b = r.end;
+  while (a < b && /\s/.test(text[a]!)) a++;
+  while (b > a && /\s/.test(text[b - 1]!)) b--;
+  return { start: a, end: b };
+}
