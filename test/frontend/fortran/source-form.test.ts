@@ -37,7 +37,7 @@ const cases: Case[] = [
     statements: ['assignment:nt = omp_get_num_threads()'] },
   { name: 'fixed: label, column 6 continuation, column 72', form: 'fixed',
     src: [fx('10', ' ', 'x = a +'), fx('', '&', ' b'), 'c comment', fx('', '1', '+ c'), fx('', ' ', 'y = 1' + ' '.repeat(61) + 'IGNORED')].join('\n') + '\n',
-    statements: ['assignment:x = a + b+ c', 'assignment:y = 1'], at: [['b', '2:8'], ['+ c', '4:7']] },
+    statements: ['assignment:x = a + b + c', 'assignment:y = 1'], at: [['b', '2:8'], ['+ c', '4:7']] },
   { name: 'fixed: comment markers c C * ! d and blank lines', form: 'fixed',
     src: ['C upper', 'c lower', '* star', '! bang', 'd debug', '', '     ', fx('', ' ', 'x = 1 ! trailing')].join('\n'),
     statements: ['assignment:x = 1'] },
@@ -47,7 +47,7 @@ const cases: Case[] = [
     src: [fx('', ' ', "s = 'abc" + ' '.repeat(56) + 'de'), fx('', '+', "fg'")].join('\n'),
     statements: [`assignment:s = 'abc${' '.repeat(56)}defg'`] },
   { name: 'fixed: DEC tab form', form: 'fixed', src: '10\tx = 1\n\t1+ 2\n\ty = 3\n',
-    statements: ['assignment:x = 1+ 2', 'assignment:y = 3'], at: [['+ 2', '2:3']] },
+    statements: ['assignment:x = 1 + 2', 'assignment:y = 3'], at: [['+ 2', '2:3']] },
   { name: 'fixed: 132 columns', form: 'fixed', options: { fixedLineLength: 132 },
     src: fx('', ' ', 'x = 1' + ' '.repeat(70) + '+ 2') + '\n', statements: [`assignment:x = 1${' '.repeat(70)}+ 2`] },
   { name: 'fixed: unlimited columns', form: 'fixed', options: { fixedLineLength: 0 },
@@ -55,7 +55,7 @@ const cases: Case[] = [
   { name: 'fixed: labels from columns 1-5 with blanks and zeros', form: 'fixed', src: ' 0100 continue\n',
     statements: ['continue:continue'] },
   { name: 'fixed: conditional line c$ with continuation', form: 'fixed', src: ['c$    n = omp_get_max_threads(', 'c$   &)', '*$    m = 1'].join('\n'),
-    statements: ['assignment:n = omp_get_max_threads()', 'assignment:m = 1'] },
+    statements: ['assignment:n = omp_get_max_threads( )', 'assignment:m = 1'] },
   { name: 'CRLF line ends', form: 'free', src: 'x = 1 &\r\n  + 2\r\ny = 3\r\n', statements: ['assignment:x = 1   + 2', 'assignment:y = 3'] },
 ];
 
@@ -115,7 +115,7 @@ interface SiteCase {
 const siteCases: SiteCase[] = [
   { name: 'free: !$omp with & continuation and trailing comments', form: 'free',
     src: '!$omp parallel do &   ! first\n!$omp& private(i) &\n  !$omp   reduction(+:s) ! last\ndo i = 1, n\nend do\n',
-    texts: ['parallel do  private(i)    reduction(+:s)'], at: [[0, 'private', '2:8'], [0, 'reduction', '3:12'], [0, 'parallel', '1:7']] },
+    texts: ['parallel do  private(i)    reduction(+:s)'], at: [[0, 'private', '2:8'], [0, 'reduction', '3:11'], [0, 'parallel', '1:7']] },
   { name: 'free: any case, end directive, not other sentinels', form: 'free', src: '!$OMP PARALLEL\n!$acc kernels\n!$Omp End Parallel\n',
     texts: ['PARALLEL', 'End Parallel'] },
   { name: 'free: indented sentinel', form: 'free', src: '   x = 1\n    !$omp barrier\n', texts: ['barrier'], at: [[0, 'barrier', '2:11']] },
