@@ -72,7 +72,11 @@ function classifyAt(c: Cursor, toFile: ToFile): Classified {
   };
 
   if (c.kw('end file')) return parensThenRest('endfile');
-  if (c.kw('end')) return classifyEnd(c);
+  if (END_WORDS.some(([w]) => peekKw(c, `end ${w}`)) || peekKw(c, 'end')) {
+    c.ws();
+    c.pos += 3; // `end` may run straight into the next word (`enddo`, `endsubroutine`)
+    return classifyEnd(c);
+  }
   if (c.kw('program')) return simple('program', [], { kind: 'unit', unit: 'program', ...nameOf(c) });
   if (c.kw('block data')) return simple('block-data', [], { kind: 'unit', unit: 'block-data', ...nameOf(c) });
   if (c.kw('submodule')) {
@@ -195,6 +199,14 @@ function classifyAt(c: Cursor, toFile: ToFile): Classified {
   return simple('unknown');
 }
 
+/** Would keyword `w` match here? (cursor unchanged) */
+function peekKw(c: Cursor, w: string): boolean {
+  const s = c.pos;
+  const ok = c.kw(w);
+  c.pos = s;
+  return ok;
+}
+
 /** Match keyword `w` only when `then` also holds; otherwise leave the cursor where it was. */
 function tryKw(c: Cursor, w: string, then: () => boolean): boolean {
   const s = c.pos;
@@ -226,6 +238,7 @@ const END_WORDS: readonly [string, StatementKind][] = [
   ['critical', 'end-critical'], ['type', 'end-type'], ['interface', 'end-interface'], ['procedure', 'end-subroutine'],
 ];
 
+/** After END (or the `end` prefix of a joined `enddo`). */
 function classifyEnd(c: Cursor): Classified {
   if (c.atEnd()) return simple('end', [], { kind: 'end' });
   for (const [w, kind] of END_WORDS) {

@@ -1,0 +1,95 @@
+// Scopes: declared entities with their shapes and attributes, dummy arguments, common blocks, module
+// variables, USE associations, implicit typing (default, IMPLICIT NONE, letter ranges), host
+// association for internal procedures, and the program-unit tree.
+import { describe, expect, it } from 'vitest';
+import { lookupEntity, typeOfName, unitAt, statementAfter, constructAround } from '../../../src/frontend/fortran/index.js';
+import { fx, parse } from './helpers.js';
+
+const entity = (src: string, unit: number, name: string, form: 'free' | 'fixed' = 'free') => {
+  const { tree } = parse(src, form);
+  return tree.units[unit]!.scope.entities.find((e) => e.name === name);
+};
+
+describe('scopes', () => {
+  it('default implicit typing: i-n integer, others real', () => {
+    const { tree } = parse('subroutine s\n  k = 1\n  x = k * 2.0\n  call sub(y)\nend\n');
+    const ents = tree.units[0]!.scope.entities;
+    expect(ents.map((e) => [e.name, e.type?.base, e.implicitType])).toEqual([['k', 'integer', true], ['x', 'real', true], ['y', 'real', true]]);
+    expect(typeOfName(tree, 0, 'nothing')).toMatchObject({ base: 'integer' });
+  });
+
+  it('IMPLICIT NONE: undeclared names are not invented', () => {
+    const { tree } = parse('subroutine s\n  use other\n  implicit none\n  x = 1\nend\n');
+    expect(tree.units[0]!.scope.entities).toEqual([]);
+    expect(typeOfName(tree, 0, 'x')).toBeUndefined();
+  });
+
+  it('IMPLICIT letter ranges', () => {
+    const { tree } = parse('subroutine s\n  implicit double precision (a-h, o-z), logical (l)\n  a = 1\n  lflag = .true.\n  i = 2\nend\n');
+    expect(tree.units[0]!.scope.entities.map((e) => [e.name, e.type?.base])).toEqual([['a', 'double precision'], ['lflag', 'logical'], ['i', 'integer']]);
+  });
+
+  it('declarations: type, kind, dims, attributes, intent, dummy position, init', () => {
+    const src = 'subroutine s(n, u, name)\n  integer, intent(in) :: n\n  real(kind=8), dimension(0:n+1, *), intent(inout) :: u\n  character*(*) name\n  real, parameter :: c = 0.5\n  real, allocatable, target :: w(:)\nend subroutine\n';
+    const u = entity(src, 0, 'u')!;
+    expect(u).toMatchObject({ dummy: 1, intent: 'inout', type: { base: 'real', kind: '8' }, dims: [{ lower: '0', upper: 'n+1' }, { upper: '*' }] });
+    expect(entity(src, 0, 'name')).toMatchObject({ dummy: 2, type: { base: 'character', len: '*' } });
+    expect(entity(src, 0, 'c')).toMatchObject({ parameter: true, init: '0.5' });
+    expect(entity(src, 0, 'w')).toMatchObject({ attributes: ['allocatable', 'target'], dims: [{ text: ':' }] });
+  });
+
+  it('common blocks, named and blank, dims given in COMMON or DIMENSION', () => {
+    const src = [fx('', ' ', 'subroutine s'), fx('', ' ', 'common /fld/ u(100), v, /c2/ w'), fx('', ' ', 'common q'), fx('', ' ', 'dimension v(50)'), fx('', ' ', 'end')].join('\n');
+    const { tree } = parse(src, 'fixed');
+    const sc = tree.units[0]!.scope;
+    expect(sc.commons.map((c) => [c.name, c.members])).toEqual([['fld', ['u', 'v']], ['c2', ['w']], ['', ['q']]]);
+    expect(sc.entities.map((e) => [e.name, e.common, e.dims?.map((d) => d.text), e.type?.base])).toEqual([
+      ['u', 'fld', ['100'], 'real'], ['v', 'fld', ['50'], 'real'], ['w', 'c2', undefined, 'real'], ['q', '', undefined, 'real'],
+    ]);
+  });
+
+  it('module variables, USE with only/renames, host association of internal procedures', () => {
+    const src = [
+      'module m', '  implicit none', '  real, allocatable :: field(:)', '  integer, parameter :: n = 4', 'contains',
+      '  subroutine inc(x)', '    real :: x', '    field = field + x', '  end subroutine', 'end module',
+      'program p', '  use m, only: field, f2 => field', '  implicit none', '  real :: t', '  t = 1', '  call inc(t)', 'contains',
+      '  subroutine inner', '    t = t + 1', '  end subroutine', 'end program',
+    ].join('\n');
+    const { tree } = parse(src);
+    expect(tree.units.map((u) => [u.kind, u.name, u.parent ?? -1, u.children])).toEqual([
+      ['module', 'm', -1, [1]], ['subroutine', 'inc', 0, []], ['program', 'p', -1, [3]], ['subroutine', 'inner', 2, []],
+    ]);
+    expect(tree.units[0]!.scope.entities.map((e) => [e.name, e.moduleVariable, e.parameter])).toEqual([['field', true, false], ['n', false, true]]);
+    expect(tree.units[1]!.scope.entities.map((e) => e.name)).toEqual(['x']); // field is host-associated
+    expect(tree.units[2]!.scope.uses).toMatchObject([{ module: 'm', only: ['field', 'f2'], renames: [{ local: 'f2', remote: 'field' }] }]);
+    expect(tree.units[3]!.scope.entities).toEqual([]); // t comes from the host
+    expect(lookupEntity(tree, 3, 't')).toMatchObject({ unit: 2, entity: { type: { base: 'real' } } });
+    expect(tree.units[2]!.contains).toBe(16);
+  });
+
+  it('function result variable and prefix type', () => {
+    const { tree } = parse('integer function f(x) result(r)\n  r = 2 * x\nend function\nreal*8 function g(y)\n  g = y\nend\n');
+    expect(tree.units[0]!.scope.entities.map((e) => [e.name, e.result, e.type?.base])).toEqual([['x', false, 'real'], ['r', true, 'integer']]);
+    expect(tree.units[1]!.scope.entities.find((e) => e.name === 'g')).toMatchObject({ result: true, type: { kind: '8' } });
+  });
+
+  it('derived-type components and interface bodies stay out of the scope', () => {
+    const src = 'module m\n  type t\n    real :: comp\n  contains\n    procedure :: p\n  end type\n  interface\n    subroutine ext(a)\n      real :: a\n    end subroutine\n  end interface\n  type(t) :: v\nend module\n';
+    const { tree, bag } = parse(src);
+    expect(tree.units.length).toBe(1);
+    expect(tree.units[0]!.contains).toBeUndefined();
+    expect(tree.units[0]!.scope.entities.map((e) => [e.name, e.procedure])).toEqual([['ext', true], ['v', false]]);
+    expect(bag.items).toEqual([]);
+  });
+
+  it('implicit main program and queries by offset', () => {
+    const src = 'x = 1\n!$omp parallel do\ndo i = 1, 3\n  x = x + i\nend do\nend\n';
+    const { tree } = parse(src);
+    expect(tree.units.map((u) => [u.kind, u.first, u.last])).toEqual([['main', 0, 4]]);
+    const site = tree.directiveSites[0]!;
+    const next = statementAfter(tree, site.span.end);
+    expect(tree.statements[next]!.kind).toBe('do');
+    expect(unitAt(tree, site.span.start)?.kind).toBe('main');
+    expect(constructAround(tree, 2)?.kind).toBe('do');
+  });
+});
