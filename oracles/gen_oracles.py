@@ -1,0 +1,139 @@
+#!/usr/bin/python3
+"""Writes the oracle files the kernel tests compare against (oracles/data/<kernel>.txt).
+
+Run with Debian's interpreter, which has python3-torch (1.13) and numpy:
+    /usr/bin/python3 oracles/gen_oracles.py [KERNEL ...]
+Each file holds one array per line, `name count v0 v1 ...`, values printed with 17 significant digits.
+Inputs are drawn with fixed seeds and rounded to float32 so the fp32 and fp64 kernels read the same
+values; references are computed in float64 with torch (or numpy where torch has no such operation).
+CI uses the committed files and never needs torch.
+"""
+import math
+import os
+import sys
+
+import numpy as np
+import torch
+
+torch.set_default_dtype(torch.float64)
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+
+
+class Oracle:
+    def __init__(self, kernel):
+        self.kernel = kernel
+        self.lines = []
+
+    def put(self, name, values):
+        a = np.asarray(values, dtype=np.float64).ravel()
+        body = " ".join(repr(float(v)) if not float(v).is_integer() or abs(v) > 2**53 else str(int(v)) for v in a)
+        self.lines.append(f"{name} {a.size} {body}".rstrip())
+
+    def write(self):
+        path = os.path.join(OUT, f"{self.kernel}.txt")
+        with open(path, "w") as f:
+            f.write("\n".join(self.lines) + "\n")
+        print(f"wrote {path} ({len(self.lines)} arrays)")
+
+
+def f32(a):
+    """Round to float32 values (kept as float64 arrays) so both dtypes see identical inputs."""
+    return np.asarray(a, dtype=np.float32).astype(np.float64)
+
+
+def rng(seed):
+    return np.random.default_rng(seed)
+
+
+ACT = {"none": 0, "relu": 1, "leaky": 2, "gelu": 3, "sigmoid": 4}
+
+
+def act_t(x, kind, slope=0.0):
+    if kind == 0:
+        return x
+    if kind == 1:
+        return torch.relu(x)
+    if kind == 2:
+        return torch.nn.functional.leaky_relu(x, slope)
+    if kind == 3:
+        return torch.nn.functional.gelu(x)  # erf form, the torch default
+    return torch.sigmoid(x)
+
+
+# ---------------------------------------------------------------- K1 GEMM
+def gen_gemm():
+    o = Oracle("gemm")
+    cases = [
+        dict(M=37, N=29, K=45),
+        dict(M=70, N=65, K=130, transA=1, alpha=0.75, beta=0.5),
+        dict(M=33, N=66, K=20, transB=1, bias=True, residual=True, epi="gelu"),
+        dict(M=48, N=24, K=40, pro=True, rpg=10, pro_act="relu", kscale=True, kgroup=4, epi="sigmoid", bias=True),
+        dict(M=20, N=18, K=70, batch=3, transA=1, transB=1, epi="leaky", slope=0.1, beta=-1.0),
+    ]
+    o.put("ncases", [len(cases)])
+    for c, cs in enumerate(cases):
+        r = rng(100 + c)
+        M, N, K = cs["M"], cs["N"], cs["K"]
+        batch = cs.get("batch", 1)
+        tA, tB = cs.get("transA", 0), cs.get("transB", 0)
+        A = f32(r.uniform(-1, 1, (batch, K, M) if tA else (batch, M, K)))
+        B = f32(r.uniform(-1, 1, (batch, N, K) if tB else (batch, K, N)))
+        C0 = f32(r.uniform(-1, 1, (batch, M, N)))
+        alpha, beta = cs.get("alpha", 1.0), cs.get("beta", 0.0)
+        p = f"c{c}."
+        for k, v in dict(M=M, N=N, K=K, batch=batch, transA=tA, transB=tB, alpha=alpha, beta=beta,
+                         lda=M if tA else K, ldb=K if tB else N, ldc=N,
+                         strideA=M * K, strideB=K * N, strideC=M * N).items():
+            o.put(p + k, [v])
+        o.put(p + "A", A)
+        o.put(p + "B", B)
+        o.put(p + "C0", C0)
+        tA_ = torch.tensor(A)
+        opA = tA_.transpose(1, 2) if tA else tA_
+        tB_ = torch.tensor(B)
+        opB = tB_.transpose(1, 2) if tB else tB_
+        if cs.get("pro"):
+            rpg = cs["rpg"]
+            G = (M + rpg - 1) // rpg
+            pa, pb = f32(r.uniform(0.5, 1.5, (G, K))), f32(r.uniform(-0.5, 0.5, (G, K)))
+            o.put(p + "pro_a", pa)
+            o.put(p + "pro_b", pb)
+            o.put(p + "rpg", [rpg])
+            o.put(p + "pro_act", [ACT[cs["pro_act"]]])
+            g = torch.arange(M) // rpg
+            opA = act_t(torch.tensor(pa)[g] * opA + torch.tensor(pb)[g], ACT[cs["pro_act"]])
+        if cs.get("kscale"):
+            kg = cs["kgroup"]
+            ng = (K + kg - 1) // kg
+            ks = f32(r.uniform(0, 1, (M, ng)))
+            o.put(p + "kscale", ks)
+            o.put(p + "kgroup", [kg])
+            o.put(p + "ldks", [ng])
+            opA = opA * torch.tensor(ks)[:, torch.arange(K) // kg]
+        out = alpha * torch.matmul(opA, opB) + beta * torch.tensor(C0)
+        if cs.get("bias"):
+            bias = f32(r.uniform(-1, 1, N))
+            o.put(p + "bias", bias)
+            out = out + torch.tensor(bias)
+        if cs.get("residual"):
+            res = f32(r.uniform(-1, 1, (batch, M, N)))
+            o.put(p + "residual", res)
+            o.put(p + "ldr", [N])
+            out = out + torch.tensor(res)
+        epi, slope = ACT[cs.get("epi", "none")], cs.get("slope", 0.0)
+        out = act_t(out, epi, slope)
+        o.put(p + "epi_act", [epi])
+        o.put(p + "slope", [slope])
+        o.put(p + "amax", [float(np.abs(opA.numpy()).max())])
+        o.put(p + "bmax", [float(np.abs(B).max())])
+        o.put(p + "out", out.numpy())
+    o.write()
+
+
+GENERATORS = {name[4:]: fn for name, fn in sorted(globals().items()) if name.startswith("gen_") and callable(fn)}
+
+if __name__ == "__main__":
+    os.makedirs(OUT, exist_ok=True)
+    wanted = sys.argv[1:] or list(GENERATORS)
+    for name in wanted:
+        GENERATORS[name]()

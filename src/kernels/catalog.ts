@@ -1,0 +1,48 @@
+// The kernel catalog: one row per CPE kernel of ml-kernels.md section 11 (K1-K14), with the methods it
+// serves, its parameters, dtypes, default tile and the LDM it needs for a tile.
+import type { KernelSpec } from './types.js';
+
+const M = {
+  airnet: 'AirNet',
+  mamo: 'MAMo',
+  moe: 'MoV/MoLoRA',
+  aug: 'AudRandAug',
+  ag: 'AngularGrad',
+  xai: 'XAI guide',
+  gn: 'GraphNorm',
+  lp: 'Low-power',
+  kd: 'BERT vocab KD',
+  onet: 'ONet',
+} as const;
+
+export const KERNELS: readonly KernelSpec[] = [
+  {
+    name: 'gemm',
+    id: 'K1',
+    entryPoints: ['swk_gemm'],
+    methods: [M.mamo, M.moe, M.aug, M.xai, M.gn, M.lp, M.kd, M.onet],
+    params: [
+      { name: 'mb, nb', doc: 'C tile rows/cols held in LDM per CPE' },
+      { name: 'kb', doc: 'k-panel depth of the double-buffered A/B panels' },
+      { name: 'desc', doc: 'M,N,K,batch, transA/B, alpha/beta, prologue (affine+act per row group), K-group scale, bias/residual/act epilogue' },
+    ],
+    dtypes: ['f32', 'f64'],
+    deterministic: true,
+    // mesh=1: with all 64 CPEs the 8x8 mesh shares A row panels and B column panels by DMA row/column
+    // broadcast, so the core group works on an (8 mb) x (8 nb) block and main-memory traffic drops 8x.
+    // The classic SW26010 (64 KB LDM) has no CRTS broadcasts: private tiles only.
+    defaultTile: (dt, target) =>
+      target === 'sw26010'
+        ? { mb: 32, nb: 32, kb: 16, mesh: 0 }
+        : dt === 'f32'
+          ? { mb: 128, nb: 128, kb: 32, mesh: 1 }
+          : { mb: 64, nb: 64, kb: 32, mesh: 1 },
+    // 2 A panels + 2 B panels + C tile + bias + prologue (2) and K-group scale panels.
+    ldmBytes: (t, e) => e * (2 * t['mb']! * t['kb']! + 2 * t['kb']! * t['nb']! + t['mb']! * t['nb']! + t['nb']! + 3 * t['mb']! * t['kb']!),
+    deps: [],
+  },
+];
+
+export function findKernel(name: string): KernelSpec | undefined {
+  return KERNELS.find((k) => k.name === name || k.id.toLowerCase() === name.toLowerCase());
+}

@@ -1,0 +1,78 @@
+// Builds kernel programs on the emulator: CPE sources compiled with -D__sw_slave__ and their defined
+// global functions renamed f -> slave_f (what the Sunway slave compiler does), host sources with
+// -D__sw_host__, linked with runtime-c. A development stand-in runtime can be chosen with
+// O2ATH_KERNELS_RT=shim while runtime-c is not built.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import fs from 'node:fs';
+import path from 'node:path';
+import { packageRoot, runtimeDir } from './paths.js';
+
+const run = promisify(execFile);
+
+export interface Runtime {
+  readonly includeDir: string;
+  readonly libs: readonly string[];
+  readonly kind: 'runtime-c' | 'shim';
+}
+
+const CFLAGS = ['-O2', '-std=gnu11', '-ffp-contract=off', '-Wall', '-Wno-unused-function', '-Wno-unused-variable'];
+
+async function buildShim(dir: string): Promise<Runtime> {
+  const shimDir = path.join(packageRoot, 'test', 'kernels', 'shim');
+  const obj = path.join(dir, 'shim.o');
+  await run('gcc', [...CFLAGS, '-I', path.join(shimDir, 'include'), '-c', path.join(shimDir, 'shim.c'), '-o', obj]);
+  return { includeDir: path.join(shimDir, 'include'), libs: [obj], kind: 'shim' };
+}
+
+let runtimeBuilt: Promise<void> | undefined;
+
+/** Finds (and if needed builds) the emulated runtime. */
+export async function resolveRuntime(workDir: string): Promise<Runtime> {
+  if (process.env['O2ATH_KERNELS_RT'] === 'shim') return buildShim(workDir);
+  const lib = path.join(runtimeDir, 'build', 'libo2athrt.a');
+  if (!fs.existsSync(lib)) {
+    runtimeBuilt ??= run('make', ['-C', runtimeDir], { maxBuffer: 1 << 24 }).then(() => undefined);
+    await runtimeBuilt;
+  }
+  return { includeDir: path.join(runtimeDir, 'include'), libs: [lib], kind: 'runtime-c' };
+}
+
+/** Names of the global functions an object defines (nm type T). */
+async function definedFunctions(obj: string): Promise<string[]> {
+  const { stdout } = await run('nm', ['--defined-only', obj]);
+  return stdout
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
+    .filter((f) => f.length === 3 && f[1] === 'T' && !f[2]!.startsWith('slave_'))
+    .map((f) => f[2]!);
+}
+
+async function compileSlave(src: string, obj: string, inc: readonly string[]): Promise<void> {
+  await run('gcc', [...CFLAGS, '-D__sw_slave__', ...inc.flatMap((i) => ['-I', i]), '-c', src, '-o', obj]);
+  const fns = await definedFunctions(obj);
+  if (fns.length > 0) await run('objcopy', [...fns.flatMap((f) => ['--redefine-sym', `${f}=slave_${f}`]), obj]);
+}
+
+export interface BuildInput {
+  readonly dir: string;
+  readonly hostSources: readonly string[];
+  readonly slaveSources: readonly string[];
+  readonly output: string;
+}
+
+export async function buildProgram(input: BuildInput, rt: Runtime): Promise<void> {
+  const inc = [input.dir, rt.includeDir];
+  const objs: string[] = [];
+  await Promise.all(
+    input.slaveSources.map(async (s) => {
+      const o = path.join(input.dir, `${path.basename(s, '.c')}.slave.o`);
+      objs.push(o);
+      await compileSlave(path.join(input.dir, s), o, inc);
+    }),
+  );
+  const hostSrc = input.hostSources.map((s) => path.join(input.dir, s));
+  await run('gcc', [...CFLAGS, '-D__sw_host__', ...inc.flatMap((i) => ['-I', i]), ...hostSrc, ...objs, ...rt.libs, '-pthread', '-lm', '-o', input.output], {
+    maxBuffer: 1 << 24,
+  });
+}
