@@ -1,0 +1,78 @@
+// Emulate mode: the host gcc/gfortran builds both sides against runtime-c, so translated code builds and
+// runs on Linux. The hybrid file is compiled twice (-D__sw_host__ / -D__sw_slave__), the slave object's
+// symbols get their Sunway names (slave-rename.ts), the two objects are merged with `ld -r`, and the
+// link adds the runtime archive.
+import { writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Message } from '../core/diagnostic.js';
+import type { ParsedCommandLine } from './args.js';
+import type { Runner } from './exec.js';
+import { ensureRuntime, type RuntimeLayout } from './runtime-lib.js';
+import { renameSlaveObject, type BinTools } from './slave-rename.js';
+import { splitShellWords } from './shell-words.js';
+import { linkItemArgs, userCompileFlags, userLinkFlags, type CompileJob, type LinkItem, type Toolchain } from './toolchain.js';
+
+/** The OpenMP version the translated program sees: the same #ifdef _OPENMP paths as a gcc -fopenmp build. */
+export const OPENMP_MACRO = '-D_OPENMP=201511';
+
+export interface EmulateConfig {
+  readonly cmd: ParsedCommandLine;
+  readonly runtime: RuntimeLayout;
+  readonly runner: Runner;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+function toolWords(env: Readonly<Record<string, string | undefined>>, name: string, fallback: string): string[] {
+  const v = env[name];
+  return (v && splitShellWords(v)) || [fallback];
+}
+
+export function createEmulateToolchain(cfg: EmulateConfig): Toolchain {
+  const { cmd, runtime, runner } = cfg;
+  const cc = cmd.options.compiler;
+  const classic = cmd.options.target === 'sw26010';
+  const bin: BinTools = { nm: toolWords(cfg.env, 'O2ATH_NM', 'nm'), objcopy: toolWords(cfg.env, 'O2ATH_OBJCOPY', 'objcopy') };
+  const ld = toolWords(cfg.env, 'O2ATH_LD', 'ld');
+  return {
+    name: 'emulate',
+    check: () => undefined,
+    compile(job: CompileJob): string[] {
+      const args = [...cc, job.side === 'host' ? '-D__sw_host__' : '-D__sw_slave__', `-I${runtime.includeDir}`];
+      if (classic) args.push('-DO2ATH_EMU_SW26010');
+      if (job.translated) {
+        const dir = dirname(job.original);
+        // C: quoted includes of the original directory (the translation lives elsewhere); only -iquote,
+        // so that a local header never shadows a system <header>. Fortran INCLUDE and USE need -I.
+        if (job.language === 'fortran') args.push(`-I${dir}`);
+        else args.push('-iquote', dir);
+        args.push(OPENMP_MACRO);
+        if (job.needsCpp) args.push('-cpp');
+      }
+      const user = userCompileFlags(cmd.flags, job.side, false, job.language, job.slaveModDir);
+      args.push(...user);
+      // nm/objcopy cannot rename symbols inside LTO bytecode.
+      if (job.side === 'slave' && user.some((f) => f === '-flto' || f.startsWith('-flto='))) args.push('-fno-lto');
+      args.push(...job.deps);
+      if (job.xLang !== undefined) args.push('-x', job.xLang);
+      args.push(job.stage, job.source, '-o', job.output);
+      return args;
+    },
+    afterSlaveCompile(object, imports, editsBase) {
+      return renameSlaveObject(object, imports, runner, bin, { rename: `${editsBase}.redefine`, weaken: `${editsBase}.weaken` }, (p, t) => writeFileSync(p, t));
+    },
+    merge(host, slave, output) {
+      return [...ld, '-r', host, slave, '-o', output];
+    },
+    async beforeLink(c): Promise<Message | undefined> {
+      // A shared object is linked into a program later; the program's link brings the runtime.
+      if (c.shared) return undefined;
+      return ensureRuntime(runtime, runner);
+    },
+    link(c, items: readonly LinkItem[], output) {
+      const args = [...cc, ...userLinkFlags(c.flags, false), ...linkItemArgs(items, false)];
+      if (!c.shared) args.push(`-L${runtime.libDir}`, `-l${runtime.libName}`);
+      args.push('-pthread', '-lm', '-o', output);
+      return args;
+    },
+  };
+}

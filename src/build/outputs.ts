@@ -1,0 +1,73 @@
+// Outputs are written whole or not at all: every tool writes into the work directory, and the finished
+// file is moved into place with a rename (through a temporary next to the destination when the work
+// directory is on another file system). Inputs are only ever read.
+import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+
+let counter = 0;
+
+function siblingTemp(dest: string): string {
+  counter++;
+  return join(dirname(dest), `.${basename(dest)}.o2ath-${process.pid}-${counter}.tmp`);
+}
+
+/** Move a finished file from the work directory to its destination, atomically. */
+export function commitFile(from: string, dest: string): void {
+  try {
+    renameSync(from, dest);
+    return;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+  }
+  const tmp = siblingTemp(dest);
+  try {
+    copyFileSync(from, tmp); // libuv copies the mode too, so an executable stays executable
+    renameSync(tmp, dest);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // Nothing was created.
+    }
+    throw e;
+  }
+}
+
+export function writeFileAtomic(dest: string, text: string): void {
+  const tmp = siblingTemp(dest);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, dest);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // Nothing was created.
+    }
+    throw e;
+  }
+}
+
+export interface WorkDir {
+  readonly path: string;
+  /** True when the directory is the user's (--save-temps=DIR) or must survive (--keep, --dry-run). */
+  readonly kept: boolean;
+  dispose(): void;
+}
+
+export function createWorkDir(opts: { saveTemps: string | undefined; keep: boolean }): WorkDir {
+  if (opts.saveTemps !== undefined) {
+    const path = resolve(opts.saveTemps);
+    mkdirSync(path, { recursive: true });
+    return { path, kept: true, dispose() {} };
+  }
+  const path = mkdtempSync(join(tmpdir(), 'o2ath-'));
+  return {
+    path,
+    kept: opts.keep,
+    dispose() {
+      if (!opts.keep) rmSync(path, { recursive: true, force: true });
+    },
+  };
+}

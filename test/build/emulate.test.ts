@@ -1,0 +1,153 @@
+// End to end in emulate mode against the fake runtime: hybrid single file, -c then link, -mhost/-mslave,
+// failures, inputs untouched, no output left behind.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { drive, fakeRuntime, fixtures, scratch } from './helpers.js';
+
+let dir: string;
+let cleanup: () => void;
+let env: Record<string, string>;
+
+beforeEach(() => {
+  ({ dir, cleanup } = scratch());
+  env = { O2ATH_RUNTIME_DIR: fakeRuntime(dir) };
+  cpSync(join(fixtures, 'hybrid'), join(dir, 'src'), { recursive: true });
+});
+afterEach(() => cleanup());
+
+const nm = (obj: string): string => execFileSync('nm', ['-P', obj], { encoding: 'utf8' });
+
+describe('emulate: hand-written hybrid file', () => {
+  it('compiles, links and runs in one command', async () => {
+    const r = await drive('c', ['-O2', 'src/sum.c', '-o', 'sum'], { cwd: dir, env });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(execFileSync(join(dir, 'sum'), { encoding: 'utf8' })).toBe('total 26574.0\n');
+  });
+
+  it('builds like a Makefile: -c -o, then a link of objects', async () => {
+    let r = await drive('c', ['-c', '-O2', '-Wall', 'src/sum.c', '-o', 'obj/sum.o'], { cwd: dir, env: { ...env } }).catch((e: unknown) => {
+      throw e;
+    });
+    // The directory of -o must exist, as with gcc.
+    expect(r.code).toBe(1);
+    r = await drive('c', ['-c', '-O2', '-Wall', 'src/sum.c', '-o', 'sum.o'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    const syms = nm(join(dir, 'sum.o'));
+    expect(syms).toMatch(/^slave_sum_squares T/m);
+    expect(syms).toMatch(/^main T/m);
+    expect(syms).not.toMatch(/^slave_main /m);
+    expect(syms).toMatch(/^data [BDV]/m);
+    r = await drive('c', ['sum.o', '-o', 'prog', '-lm'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(execFileSync(join(dir, 'prog'), { encoding: 'utf8' })).toBe('total 26574.0\n');
+  });
+
+  it('writes make dependencies that name the original source and the user object', async () => {
+    const r = await drive('c', ['-c', '-MMD', '-MP', 'src/sum.c', '-o', 'sum.o'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    const d = readFileSync(join(dir, 'sum.d'), 'utf8');
+    expect(d).toMatch(/^sum\.o: src\/sum\.c src\/params\.h/);
+    expect(d).not.toMatch(/\/o2ath-/);
+  });
+
+  it('-E prints the host side of the translation', async () => {
+    const r = await drive('c', ['-E', '-P', 'src/sum.c'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('int main(void)');
+    expect(r.stdout).not.toContain('void sum_squares(struct params *p)');
+  });
+
+  it('-S writes host and slave assembly', async () => {
+    const r = await drive('c', ['-S', 'src/sum.c'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'sum.s'), 'utf8')).toContain('main');
+    expect(readFileSync(join(dir, 'sum.slave.s'), 'utf8')).toContain('sum_squares');
+  });
+});
+
+describe('emulate: existing Sunway builds (-mslave / -mhost / -mhybrid)', () => {
+  it('compiles each side without translation and links with -mhybrid', async () => {
+    const split = join(dir, 'split');
+    cpSync(join(fixtures, 'split'), split, { recursive: true });
+    const noTranslate = () => {
+      throw new Error('must not translate');
+    };
+    let r = await drive('c', ['-mslave', '-msimd', '-O3', '-faddress_align=64', '-mieee', '-c', 'slave.c', '-o', 'slave.o'], { cwd: split, env, translate: noTranslate });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(nm(join(split, 'slave.o'))).toMatch(/^slave_scale_kernel T/m);
+    r = await drive('c', ['-mhost', '-O3', '-c', 'master.c', '-o', 'master.o'], { cwd: split, env, translate: noTranslate });
+    expect(r.code).toBe(0);
+    r = await drive('c', ['-mhybrid', 'master.o', 'slave.o', '-o', 'prog', '-lm_slave'], { cwd: split, env });
+    expect(r.code).toBe(0);
+    expect(execFileSync(join(split, 'prog'), { encoding: 'utf8' })).toBe('sum 2016\n');
+  });
+});
+
+describe('emulate: failures', () => {
+  it('propagates a compile error as exit 1 and leaves no output', async () => {
+    writeFileSync(join(dir, 'bad.c'), 'int main(void) { return undeclared; }\n');
+    const before = readFileSync(join(dir, 'bad.c'), 'utf8');
+    const r = await drive('c', ['-c', 'bad.c', '-o', 'bad.o'], { cwd: dir, env });
+    expect(r.code).toBe(1);
+    // gcc's message went to the inherited stderr; the driver adds nothing of its own.
+    expect(r.stderr).toBe('');
+    expect(existsSync(join(dir, 'bad.o'))).toBe(false);
+    expect(readFileSync(join(dir, 'bad.c'), 'utf8')).toBe(before);
+    expect(readdirSync(dir).filter((f) => f.includes('o2ath'))).toEqual([]);
+  });
+
+  it('keeps an existing output when the rebuild fails', async () => {
+    writeFileSync(join(dir, 'prog'), 'old');
+    writeFileSync(join(dir, 'bad.c'), 'int main(void) { return undeclared; }\n');
+    const r = await drive('c', ['bad.c', '-o', 'prog'], { cwd: dir, env });
+    expect(r.code).toBe(1);
+    expect(readFileSync(join(dir, 'prog'), 'utf8')).toBe('old');
+  });
+
+  it('reports translation errors gcc-style and writes nothing', async () => {
+    const failing = (file: import('../../src/source/source-file.js').SourceFile) => ({
+      ok: false,
+      files: [],
+      diagnostics: [{ name: 'unsupported-task', severity: 'error' as const, text: "'#pragma omp task' is not supported", file, span: { start: 0, end: 7 }, notes: [] }],
+      slaveImports: [],
+      kernels: 0,
+    });
+    writeFileSync(join(dir, 't.c'), '#pragma omp task\nint x;\n');
+    const r = await drive('c', ['-c', 't.c'], { cwd: dir, env, translate: failing });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("t.c:1:1: error: '#pragma omp task' is not supported [unsupported-task]\n    1 | #pragma omp task\n      | ^~~~~~~\n");
+    expect(existsSync(join(dir, 't.o'))).toBe(false);
+  });
+
+  it('a missing input is exit 1 with a driver diagnostic', async () => {
+    const r = await drive('c', ['-c', 'nope.c'], { cwd: dir, env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("o2ath: error: cannot read 'nope.c': ENOENT [driver-cannot-read]\n");
+  });
+
+  it('command-line misuse is exit 2', async () => {
+    writeFileSync(join(dir, 'a.c'), 'int a;\n');
+    writeFileSync(join(dir, 'b.c'), 'int b;\n');
+    expect((await drive('c', ['-c', 'a.c', 'b.c', '-o', 'x.o'], { cwd: dir, env })).code).toBe(2);
+    expect((await drive('c', ['--mode', 'fast', 'a.c'], { cwd: dir, env })).code).toBe(2);
+    expect((await drive('c', [], { cwd: dir, env })).code).toBe(2);
+  });
+});
+
+describe('emulate: runtime archive', () => {
+  it('is built once, under a lock, by parallel links', async () => {
+    const r = await drive('c', ['-c', 'src/sum.c', '-o', 'sum.o'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    // Absolute paths: the in-process drives share one working directory while they run concurrently.
+    const links = await Promise.all([0, 1, 2].map((k) => drive('c', [join(dir, 'sum.o'), '-o', join(dir, `p${k}`)], { cwd: dir, env })));
+    expect(links.map((l) => l.stderr)).toEqual(["", "", ""]);
+    expect(links.map((l) => l.code)).toEqual([0, 0, 0]);
+    expect(readFileSync(join(env['O2ATH_RUNTIME_DIR']!, 'build', 'make-runs'), 'utf8')).toBe('run\n');
+    const archive = join(env['O2ATH_RUNTIME_DIR']!, 'build', 'libo2athrt.a');
+    expect(statSync(archive).isFile()).toBe(true);
+  });
+});
