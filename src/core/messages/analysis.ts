@@ -2,3 +2,14 @@
 import { defineMessage } from '../diagnostic.js';
 
 export const defaultNone = defineMessage('omp-default-none', 'error', (name: string, directive: string) => `'${name}' not specified in enclosing '${directive}'`);
+export const loopForm = defineMessage('omp-loop-form', 'error', (why: string) => `loop is not in OpenMP canonical form: ${why}`);
+export const reductionNotShared = defineMessage('omp-reduction-private', 'error', (name: string) => `reduction variable '${name}' is private in the enclosing parallel region`);
+export const notAVariable = defineMessage('omp-not-a-variable', 'error', (name: string) => `'${name}' is not a variable visible here`);
+export const sharedLoopIndex = defineMessage('omp-shared-loop-index', 'warning', (name: string) => `'${name}' is the index of a sequential loop inside the parallel region but is shared (declared outside the region and not listed private): the original program has a data race on it`);
+export const orphanedInCallee = defineMessage('unsupported-orphaned', 'error', (fn: string, directive: string) => `'${fn}' is called from a CPE region and contains '#pragma omp ${directive}'; orphaned directives in called functions are not lowered yet`);
+export const staticInCallee = defineMessage('unsupported-static-in-cpe-function', 'error', (name: string, fn: string) => `'${fn}' runs on the CPEs and uses the file-scope static '${name}', which the CPE object cannot see; make it non-static or pass it as an argument`);
+export const externalCall = defineMessage('cpe-external-call', 'warning', (fn: string) => `'${fn}' is called from CPE code but is not defined in this file; it must exist on the CPE side (add it to --cpe-functions, or mark it '#pragma omp declare target')`);
+export const functionPointerCall = defineMessage('unsupported-function-pointer', 'error', () => `call through a function pointer in CPE code: o2ath cannot tell which function must exist on the CPE`);
+export const vmStruct = defineMessage('unsupported-local-type', 'error', (name: string) => `the type of '${name}' is declared inside the function; CPE code cannot see it — move the type to file scope`);
+export const addressOfPrivate = defineMessage('omp-invalid-private', 'error', (name: string, why: string) => `'${name}' cannot be privatised: ${why}`);
+export const reductionType = defineMessage('unsupported-reduction-type', 'error', (name: string, op: string) => `reduction '${op}' on '${name}': only scalar arithmetic variables are supported in reductions so far`);
