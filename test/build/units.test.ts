@@ -1,0 +1,80 @@
+// Small pieces: shell words, nm parsing and the slave symbol rule, dependency paths.
+import { describe, expect, it } from 'vitest';
+import { defaultDepFile, depFlags, rewritePaths } from '../../src/build/deps.js';
+import { formatCommand, splitShellWords } from '../../src/build/shell-words.js';
+import { parseNmPosix, slaveSymbolEdits } from '../../src/build/slave-rename.js';
+
+describe('shell words', () => {
+  const table: Array<[string, string[] | undefined]> = [
+    ['gcc', ['gcc']],
+    ['  mpicc   -cc=gcc ', ['mpicc', '-cc=gcc']],
+    [`mpicc -cc="gcc -m64"`, ['mpicc', '-cc=gcc -m64']],
+    [`a 'b c' d\\ e "f\\"g"`, ['a', 'b c', 'd e', 'f"g']],
+    [`x ''`, ['x', '']],
+    [`'open`, undefined],
+    [`"open`, undefined],
+  ];
+  for (const [text, words] of table) it(JSON.stringify(text), () => expect(splitShellWords(text)).toEqual(words));
+
+  it('quotes only what needs it, and round-trips', () => {
+    const argv = ['gcc', '-DMSG="hi there"', "it's", '-o', 'a b', '-I/x/y', ''];
+    expect(formatCommand(argv)).toBe(`gcc '-DMSG="hi there"' 'it'\\''s' -o 'a b' -I/x/y ''`);
+    expect(splitShellWords(formatCommand(argv))).toEqual(argv);
+  });
+});
+
+describe('slave symbol rule', () => {
+  const nm = [
+    '_GLOBAL_OFFSET_TABLE_ U         ',
+    '_MYID U         ',
+    'kernel T 0 31',
+    'helper t 40 10',
+    'inline_fn W 60 8',
+    'slave_already T 80 8',
+    'main T 90 20',
+    'data B 0 800',
+    'table R 0 64',
+    'init D 0 8',
+    'weakobj V 0 8',
+    'common_blk C 8 64',
+    'ext_cpe U',
+    'sin U',
+  ].join('\n');
+
+  it('parses nm -P', () => {
+    expect(parseNmPosix(nm).slice(0, 3)).toEqual([
+      { name: '_GLOBAL_OFFSET_TABLE_', type: 'U' },
+      { name: '_MYID', type: 'U' },
+      { name: 'kernel', type: 'T' },
+    ]);
+  });
+
+  it('renames defined global functions and imported CPE functions; weakens defined data', () => {
+    const edits = slaveSymbolEdits(parseNmPosix(nm), ['ext_cpe', 'slave_x']);
+    expect([...edits.rename]).toEqual([
+      ['kernel', 'slave_kernel'],
+      ['inline_fn', 'slave_inline_fn'],
+      ['main', 'slave_main'],
+      ['ext_cpe', 'slave_ext_cpe'],
+    ]);
+    expect(edits.weaken).toEqual(['data', 'table', 'init']);
+  });
+});
+
+describe('dependencies', () => {
+  it('follows gcc for the default -MD file name', () => {
+    expect(defaultDepFile('src/x.c', 'obj/x.o')).toBe('obj/x.d');
+    expect(defaultDepFile('src/x.c', undefined)).toBe('x.d');
+    expect(defaultDepFile('src/x.c', 'x')).toBe('x.d');
+  });
+
+  it('targets the user object unless -MT/-MQ is given', () => {
+    expect(depFlags({ only: undefined, sideEffect: '-MMD', file: undefined, targets: [], extra: ['-MP'] }, '/w/x.d', 'obj/x.o')).toEqual(['-MMD', '-MF', '/w/x.d', '-MT', 'obj/x.o', '-MP']);
+    expect(depFlags({ only: undefined, sideEffect: '-MD', file: 'a.d', targets: [['-MT', 't']], extra: [] }, '/w/x.d', 'x.o')).toEqual(['-MD', '-MF', '/w/x.d', '-MT', 't']);
+    expect(depFlags({ only: undefined, sideEffect: undefined, file: undefined, targets: [], extra: [] }, '/w/x.d', 'x.o')).toEqual([]);
+  });
+
+  it('replaces the translation path with the original', () => {
+    expect(rewritePaths('x.o: /tmp/o2ath-1/x.c a.h\n/tmp/o2ath-1/x.c:\n', '/tmp/o2ath-1/x.c', 'src/x.c')).toBe('x.o: src/x.c a.h\nsrc/x.c:\n');
+  });
+});
