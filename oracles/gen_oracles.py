@@ -130,6 +130,45 @@ def gen_gemm():
     o.write()
 
 
+# ---------------------------------------------------------------- K9 Philox / AWGN
+M32 = 0xFFFFFFFF
+
+
+def philox4x32_10(ctr, key):
+    c0, c1, c2, c3 = ctr
+    k0, k1 = key
+    for _ in range(10):
+        p0, p1 = 0xD2511F53 * c0, 0xCD9E8D57 * c2
+        c0, c1, c2, c3 = ((p1 >> 32) ^ c1 ^ k0) & M32, p1 & M32, ((p0 >> 32) ^ c3 ^ k1) & M32, p0 & M32
+        k0, k1 = (k0 + 0x9E3779B9) & M32, (k1 + 0xBB67AE85) & M32
+    return [c0, c1, c2, c3]
+
+
+def gen_rng():
+    o = Oracle("rng")
+    assert philox4x32_10([0, 0, 0, 0], [0, 0]) == [0x6627E8D5, 0xE169C58D, 0xBC57AC4C, 0x9B00DBD8]
+    seed, stream, offset, n = 0x0123456789ABCDEF, 7, 5, 1000
+    key = [seed & M32, seed >> 32]
+    u32, u01, n01 = [], [], []
+    for i in range(offset, offset + n):
+        blk = i >> 2
+        w = philox4x32_10([blk & M32, blk >> 32, stream & M32, stream >> 32], key)
+        u32.append(w[i & 3])
+        u01.append((w[i & 3] >> 8) / 16777216.0)
+        p = (i & 3) >> 1
+        a, b = (w[2 * p] >> 8) / 16777216.0, (w[2 * p + 1] >> 8) / 16777216.0
+        r, ang = math.sqrt(-2.0 * math.log(1.0 - a)), 2 * math.pi * b
+        n01.append(r * (math.cos(ang) if (i & 1) == 0 else math.sin(ang)))
+    o.put("seed_lo", [seed & M32])
+    o.put("seed_hi", [seed >> 32])
+    o.put("stream", [stream])
+    o.put("offset", [offset])
+    o.put("u32", u32)
+    o.put("u01", u01)
+    o.put("n01", n01)
+    o.write()
+
+
 GENERATORS = {name[4:]: fn for name, fn in sorted(globals().items()) if name.startswith("gen_") and callable(fn)}
 
 if __name__ == "__main__":

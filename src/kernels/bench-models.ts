@@ -22,9 +22,9 @@ function gemmBlock(d: Dims, t: Tile): [number, number] {
 
 /** Kernels that read each input once and write each output once: the minimum is that compulsory traffic,
  *  reported by the program as `compulsory` bytes. */
-const streaming = (flopsPerElem: number): BenchModel => ({
+const streaming = (): BenchModel => ({
   minDoc: 'compulsory traffic: every input read once, every output written once',
-  flops: (d) => (d['n'] ?? 0) * flopsPerElem,
+  flops: (d) => d['flops'] ?? (d['n'] ?? 0) * (d['flops_per_elem'] ?? 1),
   minBytes: (d) => d['compulsory'] ?? 0,
   imbalance: () => 1,
 });
@@ -56,5 +56,5 @@ export const BENCH_MODELS: Readonly<Record<string, BenchModel>> = {
 };
 
 export function benchModel(kernel: string): BenchModel {
-  return BENCH_MODELS[kernel] ?? streaming(1);
+  return BENCH_MODELS[kernel] ?? streaming();
 }

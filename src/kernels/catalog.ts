@@ -41,6 +41,22 @@ export const KERNELS: readonly KernelSpec[] = [
     ldmBytes: (t, e) => e * (2 * t['mb']! * t['kb']! + 2 * t['kb']! * t['nb']! + t['mb']! * t['nb']! + t['nb']! + 3 * t['mb']! * t['kb']!),
     deps: [],
   },
+  {
+    name: 'rng',
+    id: 'K9',
+    entryPoints: ['swk_philox_fill', 'swk_awgn_channel'],
+    methods: [M.airnet, M.aug, M.xai],
+    params: [
+      { name: 'chunk', doc: 'elements per LDM chunk (also the fixed reduction chunk of the power sum)' },
+      { name: 'seed, stream, offset', doc: 'Philox4x32-10 key and counter: element i uses block (offset+i)/4' },
+      { name: 'snr_db, rep, mask', doc: 'AirNet channel: sigma_e^2 = mean(theta^2 kept) 10^(-snr/10) / rep' },
+    ],
+    dtypes: ['f32', 'f64'],
+    deterministic: true,
+    defaultTile: () => ({ chunk: 4096 }),
+    ldmBytes: (t, e) => t['chunk']! * (3 * e + 2),
+    deps: [],
+  },
 ];
 
 export function findKernel(name: string): KernelSpec | undefined {
