@@ -14,6 +14,11 @@ import type { ClauseSpec, Language } from './spec-types.js';
 export interface CheckOptions {
   /** Report a note for each accepted construct (default true). */
   readonly notes?: boolean;
+  /**
+   * Report unsupported-* verdicts (default true). parseAndCheckDirective turns it off when the parse
+   * already failed: only valid OpenMP is worth a verdict.
+   */
+  readonly support?: boolean;
 }
 
 interface CheckContext {
@@ -178,6 +183,6 @@ export function checkDirective(directive: OmpDirective, site: DirectiveSite, lan
   checkDataSharing(ctx, valid);
   const clean = bag.errorCount === errorsBefore;
   // Only valid OpenMP is worth an "unsupported" verdict.
-  if (clean) checkSupport(ctx, directive, valid, options);
+  if (clean && options.support !== false) checkSupport(ctx, directive, valid, options);
   return bag.errorCount === errorsBefore;
 }

@@ -12,7 +12,9 @@ export { checkDirective, parseDirective, type CheckOptions };
 
 /** Parse, then check against the table. Undefined only when the directive name is unknown. */
 export function parseAndCheckDirective(site: DirectiveSite, language: Language, bag: DiagnosticBag, options?: CheckOptions): OmpDirective | undefined {
+  const errorsBefore = bag.errorCount;
   const directive = parseDirective(site, language, bag);
-  if (directive) checkDirective(directive, site, language, bag, options);
+  const parsedCleanly = bag.errorCount === errorsBefore;
+  if (directive) checkDirective(directive, site, language, bag, parsedCleanly ? options : { ...options, support: false });
   return directive;
 }

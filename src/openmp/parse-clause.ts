@@ -126,7 +126,7 @@ function parseListStep(ctx: ParseContext, spec: ClauseSpec, inner: Range): Claus
       }
     }
   }
-  return { modifiers, items, ...(colon >= 0 ? { args } : {}) };
+  return { modifiers, items, ...(args.length ? { args } : {}) };
 }
 
 /** `[modifier:] keyword` (default, proc_bind, order, at, ...). */
@@ -167,7 +167,7 @@ function parseReduction(ctx: ParseContext, spec: ClauseSpec, inner: Range): Clau
   const colon = findTopLevel(ctx.tokens, inner, ':');
   if (colon < 0) {
     const at = ctx.tokens[inner.to]!;
-    report(ctx, tokenSpan(ctx, at), omp.expected(`':' after the reduction identifier`, describeToken(at)));
+    report(ctx, tokenSpan(ctx, at), omp.expected(`':'`, describeToken(at)));
     return { modifiers: [] };
   }
   const parts = splitTopLevel(ctx.tokens, { from: inner.from, to: colon }, ',');

@@ -52,8 +52,10 @@ function parseArgument(ctx: ParseContext, spec: DirectiveSpec, kind: string, inn
   const span = rangeSpan(ctx, inner);
   const shape = spec.argument?.shape;
   if (shape === 'list') return { text, span, items: parseList(ctx, inner, kind, 'variable') };
-  if (shape === 'name' && !(inner.to - inner.from === 1 && ctx.tokens[inner.from]!.kind === 'word')) {
-    report(ctx, span, omp.expected('a name', describeToken(ctx.tokens[inner.from])));
+  if (shape === 'name') {
+    const first = ctx.tokens[inner.from]!;
+    if (first.kind !== 'word' || inner.from === inner.to) report(ctx, tokenSpan(ctx, first), omp.expected('a name', describeToken(first)));
+    else if (inner.to - inner.from > 1) report(ctx, tokenSpan(ctx, ctx.tokens[inner.from + 1]!), omp.expected(`')'`, ctx.tokens[inner.from + 1]!.text));
   }
   if (shape === 'text' && inner.to <= inner.from) report(ctx, span, omp.emptyArgument(kind));
   return { text, span };

@@ -52,7 +52,7 @@ export function parseListItem(ctx: ParseContext, part: Range, clause: string, ki
   let base = part.from;
   if (kind === 'locator') while (base < part.to && t[base]!.kind !== 'word') base++;
   if (base >= part.to || t[base]!.kind !== 'word') {
-    report(ctx, rangeSpan(ctx, { from: part.from, to: part.from + 1 }), omp.expected(`a variable name in '${clause}'`, describeToken(first)));
+    report(ctx, rangeSpan(ctx, { from: part.from, to: part.from + 1 }), omp.expected('a variable name', describeToken(first)));
     return undefined;
   }
   const members: string[] = [];
