@@ -42,21 +42,25 @@ export class Cursor {
    * character unless `joined` allows it (fixed-form `do10i`, `goto10`).
    */
   kw(words: string, joined = false): boolean {
-    const save = this.pos;
-    this.ws();
-    for (const w of words.split(' ')) {
-      this.ws();
-      if (this.text.slice(this.pos, this.pos + w.length).toLowerCase() !== w) {
-        this.pos = save;
-        return false;
+    // Hot path (the classifier tries dozens of keywords per statement): no allocation, char compares.
+    const text = this.text;
+    let p = this.pos;
+    while (p < this.end && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+    for (let i = 0; i < words.length; i++) {
+      const w = words.charCodeAt(i);
+      if (w === 32) {
+        while (p < this.end && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+        continue;
       }
-      this.pos += w.length;
+      if (p >= this.end) return false;
+      let c = text.charCodeAt(p);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== w) return false;
+      p++;
     }
-    const next = this.text[this.pos];
-    if (next !== undefined && this.pos < this.end && NAME_CHAR.test(next) && !(joined && /\d/.test(next))) {
-      this.pos = save;
-      return false;
-    }
+    const next = p < this.end ? text[p] : undefined;
+    if (next !== undefined && NAME_CHAR.test(next) && !(joined && next >= '0' && next <= '9')) return false;
+    this.pos = p;
     return true;
   }
 

@@ -1,0 +1,108 @@
+// The 100,000-line corpus criterion: a generated mixed free/fixed corpus (scripts/gen-fortran-corpus.mjs)
+// parses without a crash, quickly, with every statement classified, and with counts of DO loops,
+// directives, conditional lines, SELECT/WHERE constructs, program units and COMMON statements equal to
+// what the generator put in each file; gfortran -fsyntax-only -fopenmp accepts every file we accept.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DiagnosticBag } from '../../../src/core/diagnostic.js';
+import { createSourceFile } from '../../../src/source/source-file.js';
+import { parseFortran, type FortranTree } from '../../../src/frontend/fortran/index.js';
+// @ts-expect-error -- plain ESM script without type declarations
+import { generateCorpus } from '../../../scripts/gen-fortran-corpus.mjs';
+
+interface CorpusFile {
+  name: string;
+  text: string;
+  form: 'free' | 'fixed';
+  lines: number;
+  counts: Record<'doLoops' | 'labelledDo' | 'directives' | 'conditional' | 'selects' | 'wheres' | 'units' | 'commons', number>;
+}
+
+const run = promisify(execFile);
+
+function countsOf(tree: FortranTree): CorpusFile['counts'] {
+  const st = tree.statements;
+  const n = (p: (s: (typeof st)[number]) => boolean): number => st.filter(p).length;
+  return {
+    doLoops: n((s) => s.kind === 'do'),
+    labelledDo: n((s) => s.detail.kind === 'do' && s.detail.termLabel !== undefined),
+    directives: tree.directiveSites.length,
+    conditional: n((s) => s.conditional),
+    selects: n((s) => s.kind === 'select-case'),
+    wheres: n((s) => s.kind === 'where-construct'),
+    units: tree.units.length,
+    commons: n((s) => s.kind === 'common'),
+  };
+}
+
+describe('generated 100,000-line corpus', () => {
+  const files = generateCorpus({ lines: 100000, seed: 1 }) as CorpusFile[];
+  const trees = new Map<string, { tree: FortranTree; bag: DiagnosticBag }>();
+  let dir = '';
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'o2ath-fcorpus-'));
+    for (const f of files) writeFileSync(join(dir, f.name), f.text);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is deterministic and mixed', () => {
+    const again = generateCorpus({ lines: 100000, seed: 1 }) as CorpusFile[];
+    expect(again.map((f) => f.text)).toEqual(files.map((f) => f.text));
+    const total = files.reduce((a, f) => a + f.lines, 0);
+    expect(total).toBeGreaterThanOrEqual(100000);
+    expect(new Set(files.map((f) => f.name.replace(/^.*\./, '')))).toEqual(new Set(['f90', 'F90', 'f']));
+  });
+
+  it('parses every file quickly, without a crash, classifying every statement', () => {
+    const t0 = performance.now();
+    for (const f of files) {
+      const bag = new DiagnosticBag();
+      trees.set(f.name, { tree: parseFortran(createSourceFile(f.name, f.text), bag), bag });
+    }
+    const ms = performance.now() - t0;
+    const total = files.reduce((a, f) => a + f.lines, 0);
+    const unclassified = [...trees.values()].reduce((a, t) => a + t.tree.statements.filter((s) => s.kind === 'unknown').length, 0);
+    console.log(`fortran corpus: ${files.length} files, ${total} lines in ${ms.toFixed(0)} ms (${Math.round(total / (ms / 1000))} lines/s); unclassified statements: ${unclassified}`);
+    expect(unclassified).toBe(0);
+    expect(ms).toBeLessThan(15000);
+    for (const [name, { bag }] of trees) expect(bag.items.map((d) => `${name}: ${d.name} ${d.text}`)).toEqual([]);
+  });
+
+  it('classification agrees with what the generator wrote', () => {
+    for (const f of files) {
+      const t = trees.get(f.name)!.tree;
+      expect({ name: f.name, ...countsOf(t) }).toEqual({ name: f.name, ...f.counts });
+      expect(t.constructs.filter((c) => c.last < 0)).toEqual([]);
+    }
+  });
+
+  it('every file the front end accepts compiles with gfortran -fsyntax-only -fopenmp', async () => {
+    const accepted = files.filter((f) => {
+      const r = trees.get(f.name)!;
+      return !r.bag.items.length && !r.tree.statements.some((s) => s.kind === 'unknown');
+    });
+    expect(accepted.length).toBe(files.length);
+    const mods = join(dir, 'mods');
+    await run('mkdir', ['-p', mods]);
+    // All files, in batches of 12 per gfortran process, two processes at a time (two shared cores).
+    const batches: string[][] = [];
+    for (let i = 0; i < accepted.length; i += 12) batches.push(accepted.slice(i, i + 12).map((f) => f.name));
+    const failures: string[] = [];
+    const worker = async (): Promise<void> => {
+      for (let b = batches.shift(); b; b = batches.shift()) {
+        try {
+          await run('gfortran', ['-fsyntax-only', '-fopenmp', '-w', '-J', mods, ...b], { cwd: dir });
+        } catch (e) {
+          failures.push(String((e as { stderr?: string }).stderr ?? e));
+        }
+      }
+    };
+    await Promise.all([worker(), worker()]);
+    expect(failures).toEqual([]);
+  }, 120_000);
+});
