@@ -12,6 +12,7 @@ import { parseCommandLine, resolveCpeFunctions, type Env, type InputItem, type P
 import { createCrossToolchain } from './cross.js';
 import { defaultDepFile, depFlags, rewritePaths, stem } from './deps.js';
 import { createEmulateToolchain } from './emulate.js';
+import { containsOpenMP } from './openmp-scan.js';
 import { createRunner, type Runner } from './exec.js';
 import { commitFile, createWorkDir, writeFileAtomic, type WorkDir } from './outputs.js';
 import { runtimeLayout } from './runtime-lib.js';
@@ -155,7 +156,7 @@ async function run(ctx: Context, argv: string[], stdout: 'inherit' | 'stderr' = 
 function commit(ctx: Context, from: string, dest: string): void {
   if (ctx.runner.dryRun || from === dest) return;
   try {
-    commitFile(from, dest);
+    commitFile(from, dest, ctx.work.kept);
   } catch (e) {
     stop(ctx, msg.cannotWrite(dest, (e as NodeJS.ErrnoException).code ?? String(e)));
   }
@@ -185,6 +186,14 @@ async function prepare(ctx: Context, item: Extract<InputItem, { kind: 'source' }
     text = readFileSync(item.path, 'utf8');
   } catch (e) {
     stop(ctx, msg.cannotRead(item.path, (e as NodeJS.ErrnoException).code ?? String(e)));
+  }
+  if (ctx.cpeFunctions.length === 0 && !containsOpenMP(text, item.language)) {
+    // Nothing to translate: most files of a legacy code, and hand-written Athread files (which select
+    // their sides with __sw_slave__ themselves). Compile the file as it is, skipping the translator's
+    // start-up; both sides only when the file has CPE code of its own.
+    const files: SideFile[] = [{ path: item.path, side: 'host', translated: true, needsCpp: false }];
+    if (text.includes('__sw_slave__')) files.push({ path: item.path, side: 'slave', translated: true, needsCpp: false });
+    return { files, imports: [] };
   }
   const file = createSourceFile(item.path, text, item.xLang !== undefined ? { language: item.language } : undefined);
   ctx.translate ??= await loadTranslator();

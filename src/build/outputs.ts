@@ -12,13 +12,18 @@ function siblingTemp(dest: string): string {
   return join(dirname(dest), `.${basename(dest)}.o2ath-${process.pid}-${counter}.tmp`);
 }
 
-/** Move a finished file from the work directory to its destination, atomically. */
-export function commitFile(from: string, dest: string): void {
-  try {
-    renameSync(from, dest);
-    return;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+/**
+ * Move a finished file from the work directory to its destination, atomically. `keepSource`: copy
+ * instead (the work directory is kept for the user, --save-temps / --keep).
+ */
+export function commitFile(from: string, dest: string, keepSource = false): void {
+  if (!keepSource) {
+    try {
+      renameSync(from, dest);
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    }
   }
   const tmp = siblingTemp(dest);
   try {

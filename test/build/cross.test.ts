@@ -12,8 +12,8 @@ let cleanup: () => void;
 beforeEach(() => {
   ({ dir, cleanup } = scratch());
   mkdirSync(join(dir, 'src'));
-  writeFileSync(join(dir, 'src', 'stencil.c'), '#include "grid.h"\nint main(void) { return 0; }\n');
-  writeFileSync(join(dir, 'src', 'solver.F90'), 'program solver\nend program solver\n');
+  writeFileSync(join(dir, 'src', 'stencil.c'), '#include "grid.h"\nint main(void) {\n#pragma omp parallel\n  ;\n  return 0;\n}\n');
+  writeFileSync(join(dir, 'src', 'solver.F90'), 'program solver\n!$omp parallel\n!$omp end parallel\nend program solver\n');
 });
 afterEach(() => cleanup());
 

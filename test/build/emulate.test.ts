@@ -4,6 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SourceFile } from '../../src/source/source-file.js';
+import type { TranslateOptions, TranslateResult } from '../../src/translate.js';
 import { drive, fakeRuntime, fixtures, scratch } from './helpers.js';
 
 let dir: string;
@@ -65,6 +67,32 @@ describe('emulate: hand-written hybrid file', () => {
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'sum.s'), 'utf8')).toContain('main');
     expect(readFileSync(join(dir, 'sum.slave.s'), 'utf8')).toContain('sum_squares');
+  });
+});
+
+describe('emulate: through the translator', () => {
+  it('compiles the translation, not the input, and finds the input directory\'s headers', async () => {
+    // An OpenMP input; the fake translator answers with the hand-written hybrid version of it.
+    const hybrid = readFileSync(join(fixtures, 'hybrid', 'sum.c'), 'utf8');
+    writeFileSync(join(dir, 'src', 'omp.c'), '#include "params.h"\n#pragma omp parallel\nint main(void) { return 1; }\n');
+    const seen: string[] = [];
+    const translate = (file: SourceFile, options: TranslateOptions): TranslateResult => {
+      seen.push(`${file.path} ${options.target} ${options.layout} ${options.cpeFunctions.join(',')}`);
+      return { ok: true, files: [{ name: 'omp.c', text: hybrid, role: 'hybrid' }], diagnostics: [], slaveImports: [], kernels: 1 };
+    };
+    const r = await drive('c', ['--cpe-functions=helper', '-O2', 'src/omp.c', '-o', 'omp'], { cwd: dir, env, translate });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(seen).toEqual(['src/omp.c sw26010pro hybrid helper']);
+    expect(execFileSync(join(dir, 'omp'), { encoding: 'utf8' })).toBe('total 26574.0\n');
+  });
+
+  it('--save-temps=DIR keeps the translation and the objects', async () => {
+    writeFileSync(join(dir, 'src', 'omp.c'), '#pragma omp parallel\nint main(void) { return 0; }\n');
+    const r = await drive('c', ['--save-temps=keep', '-c', 'src/omp.c'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, 'keep')).sort()).toEqual(['omp.c', 'omp.host.o']);
+    expect(existsSync(join(dir, 'omp.o'))).toBe(true);
   });
 });
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultDepFile, depFlags, rewritePaths } from '../../src/build/deps.js';
 import { formatCommand, splitShellWords } from '../../src/build/shell-words.js';
+import { containsOpenMP } from '../../src/build/openmp-scan.js';
 import { parseNmPosix, slaveSymbolEdits } from '../../src/build/slave-rename.js';
 
 describe('shell words', () => {
@@ -77,4 +78,22 @@ describe('dependencies', () => {
   it('replaces the translation path with the original', () => {
     expect(rewritePaths('x.o: /tmp/o2ath-1/x.c a.h\n/tmp/o2ath-1/x.c:\n', '/tmp/o2ath-1/x.c', 'src/x.c')).toBe('x.o: src/x.c a.h\nsrc/x.c:\n');
   });
+});
+
+describe('OpenMP scan (files without OpenMP skip the translator)', () => {
+  const table: Array<[string, 'c' | 'fortran', boolean]> = [
+    ['#pragma omp parallel for\n', 'c', true],
+    ['  #  pragma   omp barrier\n', 'c', true],
+    ['_Pragma("omp parallel")\n', 'c', true],
+    ['#pragma once\nint omp;\n', 'c', false],
+    ['// pragma omp in a comment\n', 'c', false],
+    ['!$omp parallel do\n', 'fortran', true],
+    ['    !$OMP END PARALLEL\n', 'fortran', true],
+    ['c$omp parallel\n', 'fortran', true],
+    ['*$OMP DO\n', 'fortran', true],
+    ['!$ nthreads = omp_get_max_threads()\n', 'fortran', true],
+    ['C$    x = 1\n', 'fortran', true],
+    ['! plain comment\n      x = 1\n', 'fortran', false],
+  ];
+  for (const [text, lang, expected] of table) it(`${lang}: ${JSON.stringify(text)}`, () => expect(containsOpenMP(text, lang)).toBe(expected));
 });
