@@ -169,6 +169,53 @@ def gen_rng():
     o.write()
 
 
+# ---------------------------------------------------------------- K3 softmax / losses
+def gen_softmax():
+    F = torch.nn.functional
+    o = Oracle("softmax")
+    cases = []
+    r = rng(3)
+    for rows, cols in ((7, 37), (3, 5000)):
+        z = f32(r.normal(0, 3, (rows, cols)))
+        zt = torch.tensor(z)
+        for mode in range(5):
+            it = [0.5, 1.0, 1.0, 0.25, 1.0][mode]
+            c = dict(mode=mode, rows=rows, cols=cols, inv_temp=it, topk=0, z=z)
+            x = zt * it
+            if mode == 0:
+                c["out"] = F.softmax(x, 1).numpy()
+            elif mode == 1:
+                c["out"] = F.log_softmax(x, 1).numpy()
+            elif mode == 2:
+                tg = r.integers(0, cols, rows)
+                c["target"] = tg
+                c["out"] = F.softmax(x, 1).numpy()
+                c["loss"] = F.cross_entropy(x, torch.tensor(tg), reduction="none").numpy()
+            elif mode == 3:
+                t = f32(r.normal(0, 3, (rows, cols)))
+                c["teacher"] = t
+                ls = F.log_softmax(x, 1)
+                lt = F.log_softmax(torch.tensor(t) * it, 1)
+                c["out"] = ls.exp().numpy()
+                c["loss"] = F.kl_div(ls, lt, reduction="none", log_target=True).sum(1).numpy()
+            else:
+                y = f32(r.integers(0, 2, (rows, cols)))
+                c["teacher"] = y
+                c["out"] = torch.sigmoid(x).numpy()
+                c["loss"] = F.binary_cross_entropy_with_logits(x, torch.tensor(y), reduction="none").sum(1).numpy()
+            cases.append(c)
+    z = f32(r.normal(0, 1, (5, 20)))
+    p = F.softmax(torch.tensor(z), 1)
+    top = torch.topk(p, 3, dim=1).indices
+    keep = torch.zeros_like(p).scatter_(1, top, 1.0)
+    cases.append(dict(mode=0, rows=5, cols=20, inv_temp=1.0, topk=3, z=z, out=(p * keep).numpy()))
+    o.put("ncases", [len(cases)])
+    for i, c in enumerate(cases):
+        for k, v in c.items():
+            o.put(f"c{i}.{k}", np.atleast_1d(v))
+    o.write()
+
+
 GENERATORS = {name[4:]: fn for name, fn in sorted(globals().items()) if name.startswith("gen_") and callable(fn)}
 
 if __name__ == "__main__":

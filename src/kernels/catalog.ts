@@ -57,6 +57,21 @@ export const KERNELS: readonly KernelSpec[] = [
     ldmBytes: (t, e) => t['chunk']! * (3 * e + 2),
     deps: [],
   },
+  {
+    name: 'softmax',
+    id: 'K3',
+    entryPoints: ['swk_softmax_rows'],
+    methods: [M.mamo, M.moe, M.lp, M.kd, M.onet],
+    params: [
+      { name: 'ct', doc: 'column tile streamed through LDM (rows wider than ct use the online max/sum)' },
+      { name: 'mode', doc: 'PROB (optional top-k, no renormalisation), LOGPROB, CE_LOSS, KD_KL_T, BCE_LOGITS; inv_temp' },
+    ],
+    dtypes: ['f32', 'f64'],
+    deterministic: true,
+    defaultTile: () => ({ ct: 2048 }),
+    ldmBytes: (t, e) => 3 * e * t['ct']!,
+    deps: [],
+  },
 ];
 
 export function findKernel(name: string): KernelSpec | undefined {
