@@ -16,6 +16,8 @@ export interface OmpSectionDim {
   readonly length?: OmpText;
   /** Fortran: the upper bound after ':'. C: not used. */
   readonly upper?: OmpText;
+  /** The third part of `a[lower:length:stride]` / `a(lower:upper:stride)`. */
+  readonly stride?: OmpText;
   /** True when written as a single subscript with no ':' (`a[i]`, `a(i)`). */
   readonly single?: boolean;
 }

@@ -40,6 +40,16 @@ function isIdentifier(text: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_$]*$/.test(text);
 }
 
+/**
+ * A literal that is not a positive integer (`0`, `-1`, `2.5`). Other expressions (`N`, `2*K`) may be
+ * constants the compiler folds; they are left to it.
+ */
+function isNonPositiveLiteral(text: string): boolean {
+  const t = text.trim();
+  if (/^[+-]?\d+$/.test(t)) return Number(t) <= 0;
+  return /^[+-]?(\d+\.\d*|\.\d+)([eEdD][+-]?\d+)?$/.test(t);
+}
+
 function isReductionIdentifier(op: string, language: Language): boolean {
   if (language === 'c') return C_OPERATORS.has(op) || isIdentifier(op);
   const lower = op.toLowerCase();
@@ -55,7 +65,7 @@ function checkItems(ctx: CheckContext, clause: OmpClause, spec: ClauseSpec): voi
   for (const item of clause.items ?? []) {
     if (item.isCommonBlock && !spec.commonBlocks) report(ctx, item.span, omp.commonBlock(item.text, clause.kind));
     else if (spec.items === 'variable' && (item.sections.length > 0 || item.members || item.isExpression)) {
-      report(ctx, item.span, omp.badListItem(item.text, clause.kind));
+      report(ctx, item.span, omp.badListItem(item.text, `clause '${clause.kind}'`));
     }
   }
 }
@@ -81,6 +91,17 @@ function checkClauseArguments(ctx: CheckContext, clause: OmpClause, spec: Clause
     if (!spec.modifiers?.includes(m.word) && m.word !== implied) report(ctx, m.span, omp.badModifier(m.word, clause.kind));
   }
   if (clause.kind === 'if' && clause.modifiers.every((m) => spec.modifiers?.includes(m.word))) checkIfModifier(ctx, clause);
+  for (const group of spec.exclusiveModifiers ?? []) {
+    const inGroup = clause.modifiers.filter((m) => group.includes(m.word));
+    const second = inGroup.find((m) => m.word !== inGroup[0]!.word);
+    if (second) report(ctx, second.span, omp.exclusiveModifiers(second.word, inGroup[0]!.word, clause.kind));
+  }
+  if (clause.value && spec.valuesWithoutChunk?.includes(clause.value.word) && clause.args?.length) {
+    report(ctx, clause.args[0]!.span, omp.scheduleChunk(clause.value.word));
+  }
+  if (spec.positiveConstant) {
+    for (const a of clause.args ?? []) if (isNonPositiveLiteral(a.text)) report(ctx, a.span, omp.notPositive(clause.kind));
+  }
   if (clause.operator && !isReductionIdentifier(clause.operator.text, ctx.language)) {
     report(ctx, clause.operator.span, omp.badReductionOp(clause.operator.text));
   }
@@ -155,6 +176,11 @@ function checkSupport(ctx: CheckContext, directive: OmpDirective, clauses: reado
     for (const m of c.modifiers) {
       if (cs.modifierSupport?.[m.word]?.status === 'rejected') ctx.bag.report(ctx.site.file, m.span, unsupported.modifier(m.word, c.kind));
     }
+    if (cs.sectionSupport?.status === 'rejected') {
+      for (const item of c.items ?? []) {
+        if (item.sections.length > 0) ctx.bag.report(ctx.site.file, item.span, unsupported.arraySection(item.text, c.kind));
+      }
+    }
   }
 }
 
@@ -178,6 +204,10 @@ export function checkDirective(directive: OmpDirective, site: DirectiveSite, lan
     }
     checkClauseArguments(ctx, c, cs);
     valid.push(c);
+  }
+  for (const item of directive.argument?.items ?? []) {
+    // threadprivate, flush, declare target, allocate, depobj: names only (common blocks in Fortran).
+    if (item.sections.length > 0 || item.members || item.isExpression) report(ctx, item.span, omp.badListItem(item.text, `'${ctx.display}'`));
   }
   checkClauseCounts(ctx, valid);
   checkDataSharing(ctx, valid);

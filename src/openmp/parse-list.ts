@@ -13,13 +13,14 @@ function optionalText(ctx: ParseContext, range: Range): OmpText | undefined {
   return isEmpty(range) ? undefined : toOmpText(ctx, range);
 }
 
-/** C `[lower:length]`: one dimension. A third part (5.x stride) is kept only in the item's text. */
+/** C `[lower:length[:stride]]`: one dimension. */
 function cDimension(ctx: ParseContext, inner: Range): OmpSectionDim {
   const parts = splitTopLevel(ctx.tokens, inner, ':');
   if (parts.length === 1) return { lower: toOmpText(ctx, inner), single: true };
   const lower = optionalText(ctx, parts[0]!);
   const length = optionalText(ctx, parts[1]!);
-  return { ...(lower ? { lower } : {}), ...(length ? { length } : {}) };
+  const stride = parts[2] ? optionalText(ctx, parts[2]) : undefined;
+  return { ...(lower ? { lower } : {}), ...(length ? { length } : {}), ...(stride ? { stride } : {}) };
 }
 
 /** Fortran `(lower:upper[:stride], ...)`: one entry per dimension. */
@@ -29,7 +30,8 @@ function fortranDimensions(ctx: ParseContext, inner: Range): OmpSectionDim[] {
     if (parts.length === 1) return { lower: toOmpText(ctx, dim), single: true };
     const lower = optionalText(ctx, parts[0]!);
     const upper = optionalText(ctx, parts[1]!);
-    return { ...(lower ? { lower } : {}), ...(upper ? { upper } : {}) };
+    const stride = parts[2] ? optionalText(ctx, parts[2]) : undefined;
+    return { ...(lower ? { lower } : {}), ...(upper ? { upper } : {}), ...(stride ? { stride } : {}) };
   });
 }
 

@@ -122,4 +122,12 @@ export interface ClauseSpec {
   /** Status per keyword value or modifier word when it differs from the clause's (schedule kinds). */
   readonly valueSupport?: Readonly<Record<string, Support>>;
   readonly modifierSupport?: Readonly<Record<string, Support>>;
+  /** Status of list items written as array sections (`a[0:n]`, `a(1:n)`) when it differs from the clause's. */
+  readonly sectionSupport?: Support;
+  /** Groups of modifiers of which at most one may appear (one map type; monotonic or nonmonotonic). */
+  readonly exclusiveModifiers?: readonly (readonly string[])[];
+  /** The argument must be a positive constant integer expression (checked when it is a literal). */
+  readonly positiveConstant?: boolean;
+  /** Keyword values that take no chunk / second argument (`schedule(runtime)`, `schedule(auto)`). */
+  readonly valuesWithoutChunk?: readonly string[];
 }

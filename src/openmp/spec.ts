@@ -3,7 +3,7 @@
 // the checker and later phases ask ("is this a loop construct?", "what closes `parallel do`?").
 import { clauseTable } from './clauses.js';
 import { directiveTable } from './directives.js';
-import type { ClauseSpec, DirectiveSpec, Language } from './spec-types.js';
+import type { Association, ClauseSpec, DirectiveSpec, Language } from './spec-types.js';
 
 export type * from './spec-types.js';
 export { clauseTable, directiveTable };
@@ -120,12 +120,21 @@ export function openerOf(endKind: string, language?: Language): string | undefin
 export function otherSpelling(kind: string, language: Language): string | undefined {
   const e = byKind[language].get(kind);
   if (!e) return undefined;
-  if (e.isEnd && language === 'fortran') {
-    const opener = openerOf(kind, 'fortran');
-    const c = opener ? byKind.fortran.get(opener)?.spec.c : undefined;
-    return c ? `end ${c}` : undefined;
-  }
+  // C has no `end` for the constructs Fortran closes, and Fortran none of C's begin/end pairs.
+  if (e.isEnd) return undefined;
   return language === 'c' ? e.spec.fortran : e.spec.c;
+}
+
+/**
+ * The association of one written directive: like the table's, except that `ordered` with a
+ * `doacross`/`depend` clause is standalone ('none'). Separating directives (section, scan) are
+ * reported as such; regions decide what they split.
+ */
+export function associationOf(kind: string, clauseKinds: readonly string[], language?: Language): Association | undefined {
+  const spec = getDirectiveSpec(kind, language);
+  if (!spec) return undefined;
+  if (spec.standaloneWith?.some((c) => clauseKinds.includes(c))) return 'none';
+  return spec.association;
 }
 
 /** How a directive is written in diagnostics: `#pragma omp parallel for`, `!$omp parallel do`. */

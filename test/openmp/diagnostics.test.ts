@@ -55,7 +55,7 @@ test.c:1:30: note: first listed here
     1 | #pragma omp for firstprivate(x) lastprivate(x)
       |                                 ^~~~~~~~~~~
 `],
-  ['c', ['parallel private(a[0:n])'], `test.c:1:30: error: 'a[0:n]' is not a variable in 'private' clause [omp-bad-list-item]
+  ['c', ['parallel private(a[0:n])'], `test.c:1:30: error: 'a[0:n]' is not a variable in clause 'private' [omp-bad-list-item]
     1 | #pragma omp parallel private(a[0:n])
       |                              ^~~~~~
 `],
@@ -227,7 +227,7 @@ test.f90:1:24: note: first listed here
     1 | !$omp workshare
       |       ^~~~~~~~~
 `],
-  ['c', ['for linear(p->x)'], `test.c:1:24: error: 'p->x' is not a variable in 'linear' clause [omp-bad-list-item]
+  ['c', ['for linear(p->x)'], `test.c:1:24: error: 'p->x' is not a variable in clause 'linear' [omp-bad-list-item]
     1 | #pragma omp for linear(p->x)
       |                        ^~~~
 `],
@@ -291,6 +291,116 @@ test.f90:1:16: error: 'reverse_offload' clause on '!$omp requires' is not suppor
   ['fortran', ['nothing'], `test.f90:1:7: note: 'nothing' is accepted: does nothing
     1 | !$omp nothing
       |       ^~~~~~~
+`],
+  ['c', ['parallel for reduction(+: a[0:n])'], `test.c:1:39: error: array section 'a[0:n]' in 'reduction' clause is not supported on Athread yet [unsupported-array-section]
+    1 | #pragma omp parallel for reduction(+: a[0:n])
+      |                                       ^~~~~~
+`],
+  ['c', ['for collapse(0)'], `test.c:1:26: error: 'collapse' argument needs positive constant integer expression [omp-not-positive]
+    1 | #pragma omp for collapse(0)
+      |                          ^
+`],
+  ['c', ['for ordered(-1)'], `test.c:1:25: error: 'ordered' argument needs positive constant integer expression [omp-not-positive]
+    1 | #pragma omp for ordered(-1)
+      |                         ^~
+`],
+  ['c', ['for schedule(runtime, 4)'], `test.c:1:35: error: schedule 'runtime' does not take a chunk size [omp-schedule-chunk]
+    1 | #pragma omp for schedule(runtime, 4)
+      |                                   ^
+`],
+  ['c', ['for schedule(monotonic, nonmonotonic: dynamic)'], `test.c:1:37: error: 'nonmonotonic' cannot be used together with 'monotonic' in 'schedule' clause [omp-exclusive-modifiers]
+    1 | #pragma omp for schedule(monotonic, nonmonotonic: dynamic)
+      |                                     ^~~~~~~~~~~~
+`],
+  ['c', ['target map(to, from: a)'], `test.c:1:28: error: 'from' cannot be used together with 'to' in 'map' clause [omp-exclusive-modifiers]
+    1 | #pragma omp target map(to, from: a)
+      |                            ^~~~
+`],
+  ['c', ['simd linear(x: val, ref)'], `test.c:1:33: error: 'ref' cannot be used together with 'val' in 'linear' clause [omp-exclusive-modifiers]
+    1 | #pragma omp simd linear(x: val, ref)
+      |                                 ^~~
+`],
+  ['c', ['parallel copyin(x) num_threads(4) num_threads(8)'], `test.c:1:47: error: too many 'num_threads' clauses [omp-duplicate-clause]
+    1 | #pragma omp parallel copyin(x) num_threads(4) num_threads(8)
+      |                                               ^~~~~~~~~~~
+test.c:1:32: note: first listed here
+    1 | #pragma omp parallel copyin(x) num_threads(4) num_threads(8)
+      |                                ^~~~~~~~~~~
+`],
+  ['c', ['declare simd inbranch notinbranch'], `test.c:1:35: error: 'notinbranch' cannot be used together with 'inbranch' [omp-exclusive-clauses]
+    1 | #pragma omp declare simd inbranch notinbranch
+      |                                   ^~~~~~~~~~~
+test.c:1:26: note: first listed here
+    1 | #pragma omp declare simd inbranch notinbranch
+      |                          ^~~~~~~~
+`],
+  ['c', ['ordered depend(source) threads'], `test.c:1:36: error: 'threads' cannot be used together with 'depend' [omp-exclusive-clauses]
+    1 | #pragma omp ordered depend(source) threads
+      |                                    ^~~~~~~
+test.c:1:21: note: first listed here
+    1 | #pragma omp ordered depend(source) threads
+      |                     ^~~~~~
+`],
+  ['c', ['cancel parallel sections'], `test.c:1:29: error: 'sections' cannot be used together with 'parallel' [omp-exclusive-clauses]
+    1 | #pragma omp cancel parallel sections
+      |                             ^~~~~~~~
+test.c:1:20: note: first listed here
+    1 | #pragma omp cancel parallel sections
+      |                    ^~~~~~~~
+`],
+  ['c', ['cancel'], `test.c:1:13: error: '#pragma omp cancel' requires at least one of the clauses 'parallel', 'sections', 'for' or 'taskgroup' [omp-missing-clause]
+    1 | #pragma omp cancel
+      |             ^~~~~~
+`],
+  ['c', ['parallel shared(s.f)'], `test.c:1:29: error: 's.f' is not a variable in clause 'shared' [omp-bad-list-item]
+    1 | #pragma omp parallel shared(s.f)
+      |                             ^~~
+`],
+  ['c', ['end parallel'], `test.c:1:13: error: 'end parallel' exists only in Fortran [omp-wrong-language]
+    1 | #pragma omp end parallel
+      |             ^~~~~~~~~~~~
+`],
+  ['c', ['for schedule(static, 0)'], ``],
+  ['fortran', ['parallel do private(i)', 'reduction(+: sum) schedule(guided)'], `test.f90:2:35: error: 'schedule(guided)' is not supported on Athread yet [unsupported-schedule]
+    2 | !$omp& reduction(+: sum) schedule(guided)
+      |                                   ^~~~~~
+`],
+  ['fortran', ['do schedule(static, chunk) nowait'], ``],
+  ['fortran', ['end do', 'nowait nowait'], `test.f90:2:15: error: too many 'nowait' clauses [omp-duplicate-clause]
+    2 | !$omp& nowait nowait
+      |               ^~~~~~
+test.f90:2:8: note: first listed here
+    2 | !$omp& nowait nowait
+      |        ^~~~~~
+`],
+  ['fortran', ['cancel for'], `test.f90:1:14: error: unknown clause 'for' on '!$omp cancel' [omp-unknown-clause]
+    1 | !$omp cancel for
+      |              ^~~
+test.f90:1:7: error: '!$omp cancel' requires at least one of the clauses 'parallel', 'sections', 'do' or 'taskgroup' [omp-missing-clause]
+    1 | !$omp cancel for
+      |       ^~~~~~
+`],
+  ['fortran', ['parallel if(parallel: .true.) proc_bind(primary)'], `test.f90:1:37: note: 'proc_bind' is accepted: each CPE is its own place; binding is fixed
+    1 | !$omp parallel if(parallel: .true.) proc_bind(primary)
+      |                                     ^~~~~~~~~
+`],
+  ['fortran', ['end paralleldo'], ``],
+  ['fortran', ['single'], `test.f90:1:7: error: '!$omp single' is not supported on Athread yet [unsupported-single]
+    1 | !$omp single
+      |       ^~~~~~
+`],
+  ['fortran', ['end single copyprivate(x)'], ``],
+  ['fortran', ['critical (a) hint(1)'], `test.f90:1:7: error: '!$omp critical' is not supported on Athread yet [unsupported-critical]
+    1 | !$omp critical (a) hint(1)
+      |       ^~~~~~~~
+`],
+  ['fortran', ['parallel private(a(1:n))'], `test.f90:1:24: error: 'a(1:n)' is not a variable in clause 'private' [omp-bad-list-item]
+    1 | !$omp parallel private(a(1:n))
+      |                        ^~~~~~
+`],
+  ['fortran', ['threadprivate(/blk/, a%b)'], `test.f90:1:28: error: 'a%b' is not a variable in '!$omp threadprivate' [omp-bad-list-item]
+    1 | !$omp threadprivate(/blk/, a%b)
+      |                            ^~~
 `],
 ];
 

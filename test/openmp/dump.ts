@@ -9,6 +9,7 @@ function dim(d: OmpSectionDim): Json {
   if (d.lower) o.lower = d.lower.text;
   if (d.length) o.length = d.length.text;
   if (d.upper) o.upper = d.upper.text;
+  if (d.stride) o.stride = d.stride.text;
   if (d.single) o.single = true;
   return o;
 }

@@ -113,6 +113,13 @@ const C_CASES: readonly Case[] = [
     kind: 'metadirective',
     clauses: [{ kind: 'when', args: ['device={kind(gpu)}: target teams'] }, { kind: 'otherwise', args: ['parallel'] }],
   }],
+  ['target update to(a[0:n:2]) from(b[:n])', {
+    kind: 'target update',
+    clauses: [
+      { kind: 'to', items: [{ name: 'a', text: 'a[0:n:2]', sections: [{ lower: '0', length: 'n', stride: '2' }] }] },
+      { kind: 'from', items: [{ name: 'b', text: 'b[:n]', sections: [{ length: 'n' }] }] },
+    ],
+  }],
   ['interop init(prefer_type("cuda"), targetsync: obj) nowait', { kind: 'interop', clauses: [{ kind: 'init', args: ['prefer_type("cuda"), targetsync: obj'] }, { kind: 'nowait' }] }],
 ];
 
@@ -153,6 +160,10 @@ const FORTRAN_CASES: readonly Case[] = [
   ['allocators allocate(omp_large_cap_mem_alloc: a)', { kind: 'allocators', clauses: [{ kind: 'allocate', modifiers: ['allocator(omp_large_cap_mem_alloc)'], items: ['a'] }] }],
   ['atomic capture', { kind: 'atomic', clauses: [{ kind: 'capture' }] }],
   ['end atomic', { kind: 'end atomic', isEnd: true }],
+  ['target update to(a(1:n:2, k))', {
+    kind: 'target update',
+    clauses: [{ kind: 'to', items: [{ name: 'a', text: 'a(1:n:2, k)', sections: [{ lower: '1', upper: 'n', stride: '2' }, { lower: 'k', single: true }] }] }],
+  }],
   ['do linear(j: 1.5d0)', { kind: 'do', clauses: [{ kind: 'linear', items: ['j'], args: ['1.5d0'] }] }],
 ];
 

@@ -5,7 +5,7 @@ import * as ompMessages from '../../src/core/messages/omp.js';
 import * as unsupportedMessages from '../../src/core/messages/unsupported.js';
 import { unsupportedDirectiveNames } from '../../src/core/messages/unsupported.js';
 import {
-  clauseSpec, clauseTable, directiveEntries, directiveTable, endDirectiveFor, fortranEndOf, getDirectiveSpec,
+  associationOf, clauseSpec, clauseTable, directiveEntries, directiveTable, endDirectiveFor, fortranEndOf, getDirectiveSpec,
   isEndDirective, isLoopDirective, openerOf, otherSpelling,
 } from '../../src/openmp/spec.js';
 
@@ -53,6 +53,9 @@ describe('clause table', () => {
   test.each(clauseTable.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     expect(c.name).toMatch(/^[a-z_]+$/);
     if (c.support.status === 'rejected') expect(c.support.unsupported).toBe('unsupported-clause');
+    if (c.sectionSupport?.status === 'rejected') expect(c.sectionSupport.unsupported).toBe('unsupported-array-section');
+    for (const group of c.exclusiveModifiers ?? []) for (const m of group) expect(c.modifiers).toContain(m);
+    for (const v of c.valuesWithoutChunk ?? []) expect(c.values).toContain(v);
     for (const v of Object.keys(c.valueSupport ?? {})) expect(c.values).toContain(v);
     for (const m of Object.keys(c.modifierSupport ?? {})) expect(c.modifiers).toContain(m);
     if (c.shape === 'keyword' || c.shape === 'schedule' || c.shape === 'keyword-pair' || c.shape === 'depend') expect(c.values?.length).toBeGreaterThan(0);
@@ -107,6 +110,14 @@ describe('query API', () => {
     expect(fortranEndOf('atomic')).toBe('optional');
     expect(fortranEndOf('section')).toBe('none');
     expect(getDirectiveSpec('end single', 'fortran')?.clauses).toEqual(['copyprivate', 'nowait']);
+  });
+
+  test('association of a written directive', () => {
+    expect(associationOf('ordered', ['threads'], 'c')).toBe('block');
+    expect(associationOf('ordered', ['doacross'], 'c')).toBe('none');
+    expect(associationOf('ordered', ['depend'], 'fortran')).toBe('none');
+    expect(associationOf('section', [], 'c')).toBe('separating');
+    expect(associationOf('bogus', [])).toBeUndefined();
   });
 
   test('spellings across languages', () => {

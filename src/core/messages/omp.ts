@@ -33,7 +33,13 @@ export const badValue = defineMessage('omp-bad-value', 'error', (value: string, 
 export const badModifier = defineMessage('omp-bad-modifier', 'error', (modifier: string, clause: string) => `invalid modifier '${modifier}' in '${clause}' clause`);
 export const badIfModifier = defineMessage('omp-bad-if-modifier', 'error', (modifier: string, directive: string) => `'${modifier}' does not name a construct of '${directive}'`);
 export const badReductionOp = defineMessage('omp-bad-reduction-op', 'error', (op: string) => `invalid reduction identifier '${op}'`);
-export const badListItem = defineMessage('omp-bad-list-item', 'error', (item: string, clause: string) => `'${item}' is not a variable in '${clause}' clause`);
+/** `where` is `clause 'private'` or a directive display such as `'#pragma omp threadprivate'`. */
+export const badListItem = defineMessage('omp-bad-list-item', 'error', (item: string, where: string) => `'${item}' is not a variable in ${where}`);
 export const commonBlock = defineMessage('omp-common-block', 'error', (item: string, clause: string) => `common block '${item}' is not allowed in '${clause}' clause`);
+export const exclusiveModifiers = defineMessage('omp-exclusive-modifiers', 'error', (modifier: string, other: string, clause: string) =>
+  `'${modifier}' cannot be used together with '${other}' in '${clause}' clause`,
+);
+export const notPositive = defineMessage('omp-not-positive', 'error', (clause: string) => `'${clause}' argument needs positive constant integer expression`);
+export const scheduleChunk = defineMessage('omp-schedule-chunk', 'error', (kind: string) => `schedule '${kind}' does not take a chunk size`);
 export const duplicateVar = defineMessage('omp-duplicate-var', 'error', (name: string) => `'${name}' appears in more than one data-sharing clause`);
 export const firstListed = defineMessage('omp-first-listed', 'note', () => 'first listed here');

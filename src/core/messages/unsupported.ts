@@ -25,6 +25,7 @@ export const clause = defineMessage('unsupported-clause', 'error', (clause: stri
 export const schedule = defineMessage('unsupported-schedule', 'error', (kind: string) => `'schedule(${kind})' is not supported on Athread yet`);
 export const modifier = defineMessage('unsupported-modifier', 'error', (modifier: string, clause: string) => `'${modifier}' modifier in '${clause}' clause is not supported on Athread yet`);
 export const value = defineMessage('unsupported-value', 'error', (clause: string, value: string) => `'${clause}(${value})' is not supported on Athread yet`);
+export const arraySection = defineMessage('unsupported-array-section', 'error', (item: string, clause: string) => `array section '${item}' in '${clause}' clause is not supported on Athread yet`);
 /** Accepted constructs: valid, compiled, but with no Athread-specific effect. */
 export const accepted = defineMessage('accepted', 'note', (what: string, how: string) => `'${what}' is accepted: ${how}`);
 
@@ -49,7 +50,13 @@ const directiveMessages = {
 } as const;
 
 export type UnsupportedDirectiveName = keyof typeof directiveMessages;
-export type UnsupportedName = UnsupportedDirectiveName | 'unsupported-clause' | 'unsupported-schedule' | 'unsupported-modifier' | 'unsupported-value';
+export type UnsupportedName =
+  | UnsupportedDirectiveName
+  | 'unsupported-clause'
+  | 'unsupported-schedule'
+  | 'unsupported-modifier'
+  | 'unsupported-value'
+  | 'unsupported-array-section';
 
 export const unsupportedDirectiveNames: readonly UnsupportedDirectiveName[] = Object.keys(directiveMessages) as UnsupportedDirectiveName[];
 
