@@ -98,9 +98,9 @@ function classifyAt(c: Cursor, toFile: ToFile): Classified {
   // `type is (...)` and `class is / class default` inside SELECT TYPE, `type t` definitions.
   {
     const s = c.pos;
-    if (c.kw('type is') && c.peek('(')) return simple('type-guard', [], { kind: 'case', selector: c.slice(c.parens()!), isDefault: false });
+    if (c.kw('type is') && c.hasParens()) return simple('type-guard', [], { kind: 'case', selector: c.slice(c.parens()!), isDefault: false });
     c.pos = s;
-    if (c.kw('class is') && c.peek('(')) return simple('type-guard', [], { kind: 'case', selector: c.slice(c.parens()!), isDefault: false });
+    if (c.kw('class is') && c.hasParens()) return simple('type-guard', [], { kind: 'case', selector: c.slice(c.parens()!), isDefault: false });
     c.pos = s;
     if (c.kw('class default')) return simple('type-guard', [], { kind: 'case', isDefault: true });
     c.pos = s;
@@ -187,7 +187,7 @@ function classifyAt(c: Cursor, toFile: ToFile): Classified {
     return simple('call', p ? [{ start: p.start, end: p.end, keywords: true }] : [], { kind: 'call', name: n?.name ?? '' });
   }
   for (const k of ['allocate', 'deallocate', 'nullify'] as const) {
-    if (tryKw(c, k, () => c.peek('('))) {
+    if (tryKw(c, k, () => c.hasParens())) {
       const p = c.parens()!;
       return simple(k, [{ start: p.start, end: p.end, keywords: true }]);
     }
@@ -323,7 +323,7 @@ function forallIndices(text: string, p: Range): string[] {
 }
 
 function classifyGoto(c: Cursor): Classified {
-  if (c.peek('(')) {
+  if (c.hasParens()) {
     const p = c.parens()!;
     const labels = splitTop(c.text, p.start, p.end).map((x) => String(Number(c.slice(trimRange(c.text, x)))));
     c.eat(',');

@@ -95,6 +95,12 @@ export class Cursor {
     return r;
   }
 
+  /** A balanced parenthesised group starts at the cursor. */
+  hasParens(): boolean {
+    this.ws();
+    return this.text[this.pos] === '(' && matchParen(this.text, this.pos, this.end) >= 0;
+  }
+
   rest(): Range {
     this.ws();
     return { start: this.pos, end: this.end };
