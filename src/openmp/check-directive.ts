@@ -2,7 +2,7 @@
 // keyword values, modifiers, reduction identifiers, list items, data-sharing conflicts), then o2ath's
 // support status: `unsupported-*` errors for valid OpenMP that is not lowered, notes for what is
 // accepted without effect. Collects diagnostics; never throws.
-import type { DiagnosticBag } from '../core/diagnostic.js';
+import type { Diagnostic, DiagnosticBag, Message } from '../core/diagnostic.js';
 import * as omp from '../core/messages/omp.js';
 import * as unsupported from '../core/messages/unsupported.js';
 import type { Span } from '../core/span.js';
@@ -57,7 +57,7 @@ function isReductionIdentifier(op: string, language: Language): boolean {
   return FORTRAN_OPERATORS.has(lower) || isIdentifier(op) || /^\.[A-Za-z]+\.$/.test(op);
 }
 
-function report(ctx: CheckContext, span: Span, message: ReturnType<typeof omp.syntax>, notes: Parameters<DiagnosticBag['report']>[3] = []): void {
+function report(ctx: CheckContext, span: Span, message: Message, notes: Diagnostic[] = []): void {
   ctx.bag.report(ctx.site.file, span, message, notes);
 }
 
@@ -86,9 +86,8 @@ function checkClauseArguments(ctx: CheckContext, clause: OmpClause, spec: Clause
   if (spec.shape === 'keyword-pair' && spec.categories) {
     for (const a of clause.args ?? []) if (!spec.categories.includes(a.text)) report(ctx, a.span, omp.badValue(a.text, clause.kind, spec.categories));
   }
-  const implied = clause.kind === 'allocate' ? 'allocator' : undefined;
   for (const m of clause.modifiers) {
-    if (!spec.modifiers?.includes(m.word) && m.word !== implied) report(ctx, m.span, omp.badModifier(m.word, clause.kind));
+    if (!spec.modifiers?.includes(m.word)) report(ctx, m.span, omp.badModifier(m.word, clause.kind));
   }
   if (clause.kind === 'if' && clause.modifiers.every((m) => spec.modifiers?.includes(m.word))) checkIfModifier(ctx, clause);
   for (const group of spec.exclusiveModifiers ?? []) {

@@ -33,7 +33,7 @@ export const clauseTable: readonly ClauseSpec[] = [
   { name: 'affinity', shape: 'list', items: 'locator', modifiers: ['iterator'], support: rejected('tasks are not lowered') },
   { name: 'align', shape: 'expr', once: true, support: rejected('the allocate directive is not lowered') },
   { name: 'aligned', shape: 'list-step', items: 'variable', support: accepted('alignment hints do not change the CPE code') },
-  { name: 'allocate', shape: 'list', items: 'variable', modifiers: ['allocator', 'align'], support: rejected('OpenMP allocators are not mapped to LDM yet') },
+  { name: 'allocate', shape: 'list', items: 'variable', modifiers: ['allocator', 'align'], expressionModifier: 'allocator', support: rejected('OpenMP allocators are not mapped to LDM yet') },
   { name: 'allocator', shape: 'expr', once: true, support: rejected('OpenMP allocators are not mapped to LDM yet') },
   { name: 'append_args', shape: 'text', once: true, support: rejected('declare variant is not lowered') },
   { name: 'at', shape: 'keyword', once: true, values: ['compilation', 'execution'], support: rejected('the error directive is not lowered') },

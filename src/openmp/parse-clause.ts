@@ -19,9 +19,6 @@ export interface ClauseParts {
   args?: OmpText[];
 }
 
-/** Clauses whose modifier may be a bare expression naming the allocator: `allocate(my_alloc: x)`. */
-const EXPRESSION_MODIFIER: Readonly<Record<string, string>> = { allocate: 'allocator' };
-
 /**
  * Modifiers before ':' such as `always, close` or `mapper(id), iterator(i=0:n)`: words, each optionally
  * followed by one parenthesised group, separated by commas or blanks. `if(target update: c)` names a
@@ -92,7 +89,7 @@ function parseModifiedList(ctx: ParseContext, spec: ClauseSpec, inner: Range): C
   if (colon < 0) return { modifiers: [], items: parseList(ctx, inner, spec.name, kind) };
   const prefix = { from: inner.from, to: colon };
   let modifiers = parseModifiers(ctx, prefix, false);
-  const implied = EXPRESSION_MODIFIER[spec.name];
+  const implied = spec.expressionModifier;
   if (implied && !isEmpty(prefix) && (!modifiers || !modifiers.every((m) => spec.modifiers?.includes(m.word)))) {
     modifiers = [{ word: implied, span: rangeSpan(ctx, prefix), args: [toOmpText(ctx, prefix)] }];
   }

@@ -50,6 +50,7 @@ function clauseRows(c: ClauseSpec): string[] {
   const rows = [`| \`${c.name}\`${lang} | \`${cell(syntax(c))}\` | ${cell(details.join('; '))} | ${status(c.support)} | ${cell(c.support.how)} |`];
   for (const [value, s] of Object.entries(c.valueSupport ?? {})) rows.push(`| \`${c.name}(${value})\` | | | ${status(s)} | ${cell(s.how)} |`);
   for (const [mod, s] of Object.entries(c.modifierSupport ?? {})) rows.push(`| \`${c.name}(${mod}: ...)\` | | | ${status(s)} | ${cell(s.how)} |`);
+  if (c.sectionSupport) rows.push(`| \`${c.name}\` on array sections | | | ${status(c.sectionSupport)} | ${cell(c.sectionSupport.how)} |`);
   return rows;
 }
 

@@ -109,6 +109,8 @@ export interface ClauseSpec {
   readonly oncePerModifier?: boolean;
   /** Keyword modifiers allowed before ':' (function-like ones such as `mapper(id)` are listed by name). */
   readonly modifiers?: readonly string[];
+  /** A modifier that may be written as a bare expression: `allocate(my_alloc: x)` means `allocator(my_alloc)`. */
+  readonly expressionModifier?: string;
   /** Keyword values for 'keyword' / 'schedule' / 'keyword-pair' / 'depend' shapes. */
   readonly values?: readonly string[];
   /** Categories after ':' for 'keyword-pair'. */
