@@ -115,6 +115,21 @@ describe('emulate: existing Sunway builds (-mslave / -mhost / -mhybrid)', () => 
   });
 });
 
+describe('emulate: o2ath fc', () => {
+  it('-mslave / -mhost Fortran objects link with gfortran and the runtime', async () => {
+    const f = join(dir, 'f');
+    cpSync(join(fixtures, 'fortran'), f, { recursive: true });
+    let r = await drive('fortran', ['-mslave', '-O2', '-c', 'kern.f90'], { cwd: f, env });
+    expect(r.code).toBe(0);
+    expect(nm(join(f, 'kern.o'))).toMatch(/^slave_kern_ T/m);
+    r = await drive('fortran', ['-mhost', '-O2', '-c', 'main.F90'], { cwd: f, env });
+    expect(r.code).toBe(0);
+    r = await drive('fortran', ['-mhybrid', 'main.o', 'kern.o', '-o', 'prog', '-lm_slave'], { cwd: f, env });
+    expect(r.code).toBe(0);
+    expect(execFileSync(join(f, 'prog'), { encoding: 'utf8' })).toBe('total 2016\n');
+  });
+});
+
 describe('emulate: failures', () => {
   it('propagates a compile error as exit 1 and leaves no output', async () => {
     writeFileSync(join(dir, 'bad.c'), 'int main(void) { return undeclared; }\n');

@@ -1,9 +1,13 @@
 // Small pieces: shell words, nm parsing and the slave symbol rule, dependency paths.
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultDepFile, depFlags, rewritePaths } from '../../src/build/deps.js';
 import { formatCommand, splitShellWords } from '../../src/build/shell-words.js';
 import { containsOpenMP } from '../../src/build/openmp-scan.js';
 import { parseNmPosix, slaveSymbolEdits } from '../../src/build/slave-rename.js';
+import { repo, scratch } from './helpers.js';
 
 describe('shell words', () => {
   const table: Array<[string, string[] | undefined]> = [
@@ -96,4 +100,23 @@ describe('OpenMP scan (files without OpenMP skip the translator)', () => {
     ['! plain comment\n      x = 1\n', 'fortran', false],
   ];
   for (const [text, lang, expected] of table) it(`${lang}: ${JSON.stringify(text)}`, () => expect(containsOpenMP(text, lang)).toBe(expected));
+});
+
+describe('agreement with runtime-c/tools/slave-rename.sh', () => {
+  const script = join(repo, 'runtime-c', 'tools', 'slave-rename.sh');
+  it.skipIf(!existsSync(script))('renames the same functions on an object with functions only', () => {
+    const { dir, cleanup } = scratch();
+    try {
+      writeFileSync(join(dir, 'k.c'), 'static int h(int x) { return x; }\nint f(int x) { return h(x) + g(x); }\nint slave_done(void) { return 0; }\nint g(int);\n');
+      execFileSync('gcc', ['-O0', '-c', join(dir, 'k.c'), '-o', join(dir, 'k.o')]);
+      const before = parseNmPosix(execFileSync('nm', ['-P', join(dir, 'k.o')], { encoding: 'utf8' }));
+      execFileSync('sh', [script, join(dir, 'k.o')]);
+      const after = parseNmPosix(execFileSync('nm', ['-P', join(dir, 'k.o')], { encoding: 'utf8' }));
+      const ours = slaveSymbolEdits(before, []);
+      const expected = before.map((s) => ({ ...s, name: ours.rename.get(s.name) ?? s.name }));
+      expect(after.map((s) => s.name).sort()).toEqual(expected.map((s) => s.name).sort());
+    } finally {
+      cleanup();
+    }
+  });
 });
