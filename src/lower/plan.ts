@@ -65,6 +65,9 @@ export interface KernelPlan {
   /** Host text range replaced by the spawn block: from the directive to the end of its statement. */
   readonly replaceStart: number;
   readonly replaceEnd: number;
+  /** End of the directive itself and start of its statement: text between them (an `#endif`) is kept. */
+  readonly pragmaEnd: number;
+  readonly stmtStart: number;
   readonly indent: string;
   readonly directive: string;
   readonly line: number;
@@ -95,6 +98,13 @@ export interface FilePlan {
   readonly prologue: readonly PrologueItem[];
   /** Slave side: user functions copied to the CPE, as file ranges. */
   readonly callees: readonly { readonly name: string; readonly start: number; readonly end: number }[];
+  /**
+   * File-scope statics used by copied functions: the CPE object cannot name another object's statics,
+   * so the host half defines an external pointer to each, right after its declaration.
+   */
+  readonly staticAliases: readonly { readonly alias: string; readonly ctype: string; readonly hostInit: string; readonly after: number }[];
+  /** Edits inside copied functions: uses of those statics go through the alias. */
+  readonly calleeEdits: readonly { readonly start: number; readonly end: number; readonly text: string }[];
   /** Names of generated helpers shared by all kernels of the file. */
   readonly names: {
     readonly args: string;

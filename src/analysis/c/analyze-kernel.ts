@@ -70,6 +70,8 @@ export interface KernelAnalysis {
   readonly ifExpr?: string;
   /** Globals that copied callees reference by name (non-static): declared extern on the slave side. */
   readonly calleeGlobals: readonly CDecl[];
+  /** File-scope statics that copied callees use, with the offsets of those uses (reached through an alias pointer). */
+  readonly calleeStatics: readonly { readonly decl: CDecl; readonly at: readonly number[] }[];
 }
 
 interface PrivateScope {
@@ -185,6 +187,16 @@ export function analyzeKernel(file: SourceFile, region: CRegion, scope: ScopeInd
       bag.report(file, it.span, amsg.notAVariable(name));
     } else if (!uses.has(decl.at)) uses.set(decl.at, { decl, kinds: new Set(), at: [], firstAt: regionStart });
   }
+  // Variables a nested loop reduces into or copies in from are used by the kernel even when every
+  // mention is inside that loop.
+  for (const l of loops) {
+    if (l.combined) continue;
+    const names = [...reductionItems(l.directive).map((r) => r.item.name), ...listItems(l.directive, 'firstprivate').map((i) => i.name)];
+    for (const name of names) {
+      const decl = scope.resolveName(name, stmt, l.start);
+      if (decl && !(decl.at >= stmt.startIndex && decl.at < stmt.endIndex) && !uses.has(decl.at)) uses.set(decl.at, { decl, kinds: new Set(['read']), at: [], firstAt: l.start });
+    }
+  }
   const defaultKind = d.clauses.find((c) => c.kind === 'default')?.value?.word.toLowerCase();
   // Reductions on nested loops write the shared original through a pointer.
   const nestedReduction = new Set<string>();
@@ -253,7 +265,7 @@ export function analyzeKernel(file: SourceFile, region: CRegion, scope: ScopeInd
   });
 
   // --- called functions ------------------------------------------------------------------------
-  const { callees, external, globals } = collectCallees(file, calls, scope, bag, knownLibrary, region);
+  const { callees, external, globals, statics } = collectCallees(file, calls, scope, bag, knownLibrary);
 
   if (bag.errorCount > errorsBefore) return undefined;
   return {
@@ -268,6 +280,7 @@ export function analyzeKernel(file: SourceFile, region: CRegion, scope: ScopeInd
     numThreads: clauseExpr(d, 'num_threads'),
     ifExpr: clauseExpr(d, 'if'),
     calleeGlobals: globals,
+    calleeStatics: statics,
   };
 }
 
@@ -296,11 +309,11 @@ function collectCallees(
   scope: ScopeIndex,
   bag: DiagnosticBag,
   knownLibrary: (name: string) => boolean,
-  region: CRegion,
-): { callees: string[]; external: string[]; globals: CDecl[] } {
+): { callees: string[]; external: string[]; globals: CDecl[]; statics: { decl: CDecl; at: number[] }[] } {
   const seen = new Set<string>();
   const external = new Set<string>();
   const globals = new Map<number, CDecl>();
+  const statics = new Map<number, { decl: CDecl; at: number[] }>();
   const work = [...direct];
   while (work.length) {
     const name = work.pop()!;
@@ -321,15 +334,17 @@ function collectCallees(
         continue;
       }
       if (!decl || decl.at === id.startIndex) continue;
-      if (decl.storage === 'static-global') bag.report(file, { start: id.startIndex, end: id.endIndex }, amsg.staticInCallee(decl.name, name));
-      else if (decl.storage === 'global' || decl.storage === 'extern') globals.set(decl.at, decl);
+      if (decl.storage === 'static-global') {
+        const st = statics.get(decl.at) ?? { decl, at: [] };
+        st.at.push(id.startIndex);
+        statics.set(decl.at, st);
+      } else if (decl.storage === 'global' || decl.storage === 'extern') globals.set(decl.at, decl);
     }
     const pragma = findPragmaIn(body);
     if (pragma) bag.report(file, { start: pragma.startIndex, end: pragma.endIndex }, amsg.orphanedInCallee(name, pragma.text.replace(/^#pragma\s+omp\s+/, '').split(/[\s(]/)[0] ?? ''));
   }
-  void region;
   const order = [...seen].sort((a, b) => scope.functions.get(a)!.node.startIndex - scope.functions.get(b)!.node.startIndex);
-  return { callees: order, external: [...external].sort(), globals: [...globals.values()].sort((a, b) => a.at - b.at) };
+  return { callees: order, external: [...external].sort(), globals: [...globals.values()].sort((a, b) => a.at - b.at), statics: [...statics.values()].sort((a, b) => a.decl.at - b.decl.at) };
 }
 
 function findPragmaIn(n: SyntaxNode): SyntaxNode | undefined {

@@ -51,7 +51,7 @@ export function extractLoop(node: SyntaxNode): LoopResult {
     if (ds.length !== 1 || ds[0]!.type !== 'init_declarator') return { ok: false, at: init, why: 'the initialiser must declare one variable with a value' };
     const id = declaratorIdentifier(ds[0]!.childForFieldName('declarator'));
     const value = ds[0]!.childForFieldName('value');
-    if (!id || id.parent !== ds[0] || !value) return { ok: false, at: init, why: 'the loop variable must be a plain integer variable' };
+    if (!id || id.parent?.id !== ds[0]!.id || !value) return { ok: false, at: init, why: 'the loop variable must be a plain integer variable' };
     v = id.text;
     lb = value.text;
     declaredAt = id.startIndex;

@@ -18,8 +18,17 @@ export function emitHostText(plan: FilePlan, text: string): string {
     // All structs of one function go before it, in region order.
     edits.push({ start: k.hostDeclAt, end: k.hostDeclAt, text: renderHostDecl(k) });
     declared.add(k.hostDeclAt);
-    edits.push({ start: k.replaceStart, end: k.replaceEnd, text: renderSpawn(plan, k) });
+    const between = text.slice(k.pragmaEnd, k.stmtStart);
+    if (/^\s*$/.test(between)) edits.push({ start: k.replaceStart, end: k.replaceEnd, text: renderSpawn(plan, k) });
+    else {
+      // Preprocessor lines (an `#endif`) separate the directive from its statement: keep them.
+      const nl = text.slice(k.replaceStart, k.pragmaEnd).endsWith('\n') ? '\n' : '';
+      edits.push({ start: k.replaceStart, end: k.pragmaEnd, text: `/* o2ath: '#pragma omp ${k.directive}' runs on the CPEs as ${k.kernel} (below) */${nl}` });
+      edits.push({ start: k.stmtStart, end: k.replaceEnd, text: renderSpawn(plan, k) });
+    }
   }
+  for (const a of plan.staticAliases)
+    edits.push({ start: a.after, end: a.after, text: `\n${a.ctype.replace('$', a.alias)} = ${a.hostInit}; /* o2ath: lets CPE code reach this static */` });
   return applyFileEdits(text, edits);
 }
 
@@ -31,9 +40,17 @@ export function emitSlaveText(plan: FilePlan, text: string, source: string): str
     source,
     prologue,
     structs: plan.kernels.map(renderArgsStruct),
-    callees: plan.callees.map((c) => text.slice(c.start, c.end)).join('\n\n'),
+    callees: [
+      ...plan.staticAliases.map((a) => `extern ${a.ctype.replace('$', a.alias)};\n`),
+      plan.callees.map((c) => applyFileEdits(text, plan.calleeEdits).slice(c.start + shift(plan, c.start), c.end + shift(plan, c.end))).join('\n\n'),
+    ].join(''),
     kernels: plan.kernels.map((k) => renderKernel(plan, k, text, source)),
   });
+}
+
+/** How far an offset moves when the callee edits before it are applied. */
+function shift(plan: FilePlan, at: number): number {
+  return plan.calleeEdits.filter((e) => e.end <= at).reduce((n, e) => n + e.text.length - (e.end - e.start), 0);
 }
 
 export function emitC(plan: FilePlan, text: string, path: string, layout: Layout): OutputFile[] {

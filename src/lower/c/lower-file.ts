@@ -8,6 +8,7 @@ import type { Target } from '../../translate.js';
 import type { CDecl } from '../../analysis/c/declarations.js';
 import type { FilePlan, KernelPlan } from '../plan.js';
 import { NameAllocator } from '../../core/names.js';
+import { basename, extname } from 'node:path';
 import { lowerKernel } from './lower-kernel.js';
 import { buildSlavePrologue } from './slave-prologue.js';
 
@@ -43,9 +44,29 @@ export function lowerFile(file: SourceFile, root: SyntaxNode, scope: ScopeIndex,
     .map((f) => ({ name: f.name, start: f.node.startIndex, end: f.node.endIndex }));
   const externs = new Map<number, CDecl>();
   for (const k of kernels) for (const g of k.calleeGlobals) externs.set(g.at, g);
+  // Statics reached from copied functions travel through an external alias pointer; the name carries
+  // the file's stem so two files' aliases of same-named statics cannot collide at link time.
+  const stem = basename(file.path, extname(file.path)).replace(/[^A-Za-z0-9_]/g, '_');
+  const staticAliases: FilePlan['staticAliases'][number][] = [];
+  const calleeEdits: FilePlan['calleeEdits'][number][] = [];
+  const seenStatic = new Set<number>();
+  for (const k of kernels)
+    for (const st of k.calleeStatics) {
+      if (seenStatic.has(st.decl.at)) continue;
+      seenStatic.add(st.decl.at);
+      const d = st.decl;
+      const alias = names.allocate(`o2ath_${stem}_${d.name}`);
+      const isArray = d.shape === 'array' && !!d.decayed;
+      const ctype = isArray ? `${d.spec} ${d.decayed!.replace('$', 'const $')}` : `${d.spec} ${d.declarator.replace('$', '(*const $)')}`;
+      staticAliases.push({ alias, ctype, hostInit: isArray ? d.name : `&${d.name}`, after: d.declEnd });
+      for (const at of new Set(kernels.flatMap((x) => x.calleeStatics.filter((s) => s.decl.at === d.at).flatMap((s) => s.at))))
+        calleeEdits.push({ start: at, end: at + d.name.length, text: isArray ? alias : `(*${alias})` });
+    }
   return {
     target,
     kernels: plans,
+    staticAliases,
+    calleeEdits,
     prologue: buildSlavePrologue(root, [...externs.values()]),
     callees,
     names: fixed,

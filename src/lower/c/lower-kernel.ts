@@ -88,6 +88,8 @@ export function lowerKernel(ctx: LowerContext, a: KernelAnalysis, index: number)
     hostDeclAt: leadingCommentStart(a.fn),
     replaceStart: pragmaStart,
     replaceEnd: stmt.endIndex,
+    pragmaEnd: a.region.pragma.node.endIndex,
+    stmtStart: stmt.startIndex,
     indent,
     directive: directive.kind,
     line: positionOf(file.lines, pragmaStart).line,
@@ -132,8 +134,10 @@ function lowerCapture(
         locals.push({ ctype, name: p, init: `${args}.${p}` });
         for (const off of c.derefAt) derefs.push({ start: off, end: off + d.name.length, pointer: p });
       } else {
-        field(declType(d), d.name);
-        locals.push({ ctype: declType(d), name: d.name, init: `${args}.${d.name}` });
+        // An array parameter is a pointer (C11 6.7.6.3p7): declare it as one.
+        const t = d.storage === 'param' && d.decayed ? `${d.spec} ${d.decayed}` : declType(d);
+        field(t, d.name);
+        locals.push({ ctype: t, name: d.name, init: `${args}.${d.name}` });
       }
       return;
     case 'firstprivate':
@@ -141,8 +145,9 @@ function lowerCapture(
         field(`${d.spec} ${d.decayed}`, d.name);
         locals.push({ ctype: assignable(declType(d)), name: d.name, copyFrom: `${args}.${d.name}` });
       } else {
-        field(declType(d), d.name);
-        locals.push({ ctype: assignable(declType(d)), name: d.name, init: `${args}.${d.name}` });
+        const t = d.storage === 'param' && d.decayed ? `${d.spec} ${d.decayed}` : declType(d);
+        field(t, d.name);
+        locals.push({ ctype: assignable(t), name: d.name, init: `${args}.${d.name}` });
       }
       return;
     case 'private':

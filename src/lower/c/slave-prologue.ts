@@ -26,7 +26,7 @@ export function buildSlavePrologue(root: SyntaxNode, externs: readonly CDecl[]):
   const out: PrologueItem[] = [];
   const visit = (node: SyntaxNode) => {
     for (const c of node.namedChildren) {
-      if (COPY_VERBATIM.has(c.type)) out.push({ kind: 'copy', start: c.startIndex, end: c.endIndex });
+      if (COPY_VERBATIM.has(c.type)) out.push({ kind: 'copy', start: c.startIndex, end: withSemicolon(c) });
       else if (c.type === 'preproc_call') {
         if (!/^#pragma\s+omp\b/.test(c.text)) out.push({ kind: 'copy', start: c.startIndex, end: c.endIndex });
       } else if (c.type === 'declaration') {
@@ -49,6 +49,12 @@ export function buildSlavePrologue(root: SyntaxNode, externs: readonly CDecl[]):
   };
   visit(root);
   return out;
+}
+
+/** tree-sitter leaves the ';' of a top-level `struct s {...};` outside the specifier node. */
+function withSemicolon(n: SyntaxNode): number {
+  const next = n.nextSibling;
+  return next && next.type === ';' ? next.endIndex : n.endIndex;
 }
 
 /** The opening line of a conditional group (`#ifdef X`, `#if A > 1`, `#else`, `#elif B`). */
