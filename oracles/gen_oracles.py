@@ -216,6 +216,69 @@ def gen_softmax():
     o.write()
 
 
+# ---------------------------------------------------------------- K8 Adam / AngularGrad
+def angulargrad_step(st, p, g, variant, lr, b1=0.9, b2=0.999, eps=1e-8, wd=0.0):
+    """torch re-implementation of the official AngularGrad step (ml-kernels.md §5), float32 tensors."""
+    st["t"] += 1
+    if wd != 0:
+        g = g + wd * p
+    st["m"].mul_(b1).add_(g, alpha=1 - b1)
+    st["v"].mul_(b2).addcmul_(g, g, value=1 - b2)
+    denom = st["v"].sqrt().add_(eps)
+    bc1, bc2 = 1 - b1 ** st["t"], 1 - b2 ** st["t"]
+    tan = ((st["gp"] - g) / (1 + st["gp"] * g)).abs()
+    cos = 1 / torch.sqrt(1 + tan * tan)
+    ang = torch.atan(tan) * (180 / 3.141592653589793238)
+    n_gt = int((ang > st["min"]).sum())
+    if 2 * n_gt < g.numel():
+        st["min"] = ang
+        st["fin"] = tan if variant == 1 else cos
+    A = torch.tanh(st["fin"].abs()) * 0.5 + 0.5
+    st["gp"] = g.clone()
+    step = lr * math.sqrt(bc2) / bc1
+    p.addcdiv_(st["m"] * A, denom, value=-step)
+    return n_gt
+
+
+def gen_optim():
+    o = Oracle("optim")
+    # wd = 0: with weight decay the "unchanged gradient" steps would not be exactly unchanged and the
+    # branch would never fire; weight decay is covered by the Adam run below (same g + wd*p line).
+    n, steps, lr, wd = 64, 6, 1e-2, 0.0
+    r = rng(8)
+    p0 = f32(r.normal(0, 1, n))
+    grads = [f32(r.normal(0, 1, n)) for _ in range(steps)]
+    grads[2][: n // 2 + 4] = grads[1][: n // 2 + 4]  # step 3: more than half the gradients unchanged -> fires
+    grads[4][:] = grads[3]  # step 5: all unchanged -> fires (cos variant: A = 0.8808)
+    o.put("p0", p0)
+    o.put("steps", [steps])
+    o.put("lr", [lr])
+    o.put("wd", [wd])
+    for s in range(steps):
+        o.put(f"g{s}", grads[s])
+    # Weight decay changes g, so the "unchanged gradient" steps fire only up to wd*p drift; use wd for Adam
+    # and AngularGrad alike, as the reference code applies it before the angle.
+    o.put("wd_adam", [1e-3])
+    for dt, tdt in (("f32", torch.float32), ("f64", torch.float64)):
+        for variant in (0, 1, 2):
+            p = torch.tensor(p0, dtype=tdt)
+            if variant == 0:
+                p.requires_grad_(True)
+                opt = torch.optim.Adam([p], lr=lr, weight_decay=1e-3)
+                for s in range(steps):
+                    p.grad = torch.tensor(grads[s], dtype=tdt)
+                    opt.step()
+                    o.put(f"{dt}.v0.p{s}", p.detach().numpy())
+                continue
+            z = lambda: torch.zeros(n, dtype=tdt)
+            st = dict(t=0, m=z(), v=z(), gp=z(), min=z(), fin=z())
+            for s in range(steps):
+                ngt = angulargrad_step(st, p, torch.tensor(grads[s], dtype=tdt), variant, lr, wd=wd)
+                o.put(f"{dt}.v{variant}.p{s}", p.numpy())
+                o.put(f"{dt}.v{variant}.ngt{s}", [ngt])
+    o.write()
+
+
 GENERATORS = {name[4:]: fn for name, fn in sorted(globals().items()) if name.startswith("gen_") and callable(fn)}
 
 if __name__ == "__main__":

@@ -72,6 +72,21 @@ export const KERNELS: readonly KernelSpec[] = [
     ldmBytes: (t, e) => 3 * e * t['ct']!,
     deps: [],
   },
+  {
+    name: 'optim',
+    id: 'K8',
+    entryPoints: ['swk_optim_step'],
+    methods: [M.ag, M.airnet, M.gn],
+    params: [
+      { name: 'chunk', doc: 'elements per LDM chunk (7 arrays resident)' },
+      { name: 'cfg', doc: 'lr, b1, b2, eps, wd, variant ADAM | AG_TAN | AG_COS, step t' },
+    ],
+    dtypes: ['f32', 'f64'],
+    deterministic: true,
+    defaultTile: () => ({ chunk: 2048 }),
+    ldmBytes: (t, e) => 7 * e * t['chunk']!,
+    deps: [],
+  },
 ];
 
 export function findKernel(name: string): KernelSpec | undefined {

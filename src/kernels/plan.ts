@@ -52,6 +52,7 @@ export function planKernel(spec: KernelSpec, opts: PlanOptions = {}): KernelPlan
     dt: dtype,
     esize,
     isPro: target === 'sw26010pro',
+    isF32: dtype === 'f32',
     tile,
     tolUnit: dtype === 'f32' ? 1e-5 : 1e-13,
     ldmBytes,

@@ -36,6 +36,7 @@ export interface KernelPlan {
   readonly dt: string;
   readonly esize: number;
   readonly isPro: boolean;
+  readonly isF32: boolean;
   /** Kernel-specific tile sizes and budgets (numbers only), checked against the LDM budget. */
   readonly tile: Readonly<Record<string, number>>;
   /** Unit of the test tolerances for this dtype (ml-kernels.md uses 1e-5 for fp32 GEMM). */
