@@ -23,7 +23,8 @@ function classifyFree(text: string): LineClass {
   while (p < text.length && isBlank(text.charCodeAt(p))) p++;
   if (p === text.length) return { type: 'blank' };
   const c = text[p];
-  if (c === '#' && p === 0) return { type: 'preprocessor' };
+  // cpp allows blanks before '#'; Fortran never starts a statement with '#'.
+  if (c === '#' && (p === 0 || /^#\s*[a-z]/i.test(text.slice(p)))) return { type: 'preprocessor' };
   if (c !== '!') return { type: 'code', from: p };
   if (text[p + 1] !== '$') return { type: 'comment' };
   const after = text.slice(p + 2, p + 6);

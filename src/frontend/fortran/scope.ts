@@ -2,7 +2,9 @@
 // attributes, dummy-argument position, common block, module variable, parameter), USE associations,
 // COMMON blocks, the implicit typing map (inherited from the host), and implicitly typed entities for
 // names used but never declared. Host- and use-associated names (same file) are not re-declared.
-import { referencedNames } from './references.js';
+import { referencedNames, type NameUse } from './references.js';
+import { tokenize } from './tokenizer.js';
+import { textSpanToFile } from './text-map.js';
 import { applyImplicitRule, defaultImplicit, implicitTypeOf, noImplicit } from './implicit.js';
 import type { Construct, DimSpec, EntityDecl, FortranEntity, FortranStatement, ProgramUnit, Scope } from './types.js';
 
@@ -27,7 +29,7 @@ function buildScope(u: ProgramUnit, units: readonly ProgramUnit[], statements: r
   hidden: Uint8Array, constructs: readonly Construct[]): Scope {
   const host = u.parent !== undefined ? units[u.parent] : undefined;
   let implicit = host ? host.scope.implicit : defaultImplicit();
-  const scope: Scope = { entities: [], implicit, uses: [], commons: [] };
+  const scope: Scope = { entities: [], saveAll: false, implicit, uses: [], commons: [] };
   const byName = new Map<string, FortranEntity>();
   const get = (name: string): FortranEntity => {
     let e = byName.get(name);
@@ -96,6 +98,7 @@ function buildScope(u: ProgramUnit, units: readonly ProgramUnit[], statements: r
         }
         break;
       case 'entities':
+        if (s.kind === 'save' && d.entities.length === 0) scope.saveAll = true;
         for (const ent of d.entities) {
           if (ent.name.startsWith('/')) continue; // `save /blk/`
           const e = get(ent.name);
@@ -108,7 +111,15 @@ function buildScope(u: ProgramUnit, units: readonly ProgramUnit[], statements: r
         scope.uses.push({ module: d.module, ...(d.only ? { only: d.only } : {}), renames: d.renames, statement: i });
         break;
       default:
-        if (s.kind !== 'unknown') exec.push(s);
+        if (s.kind === 'equivalence' || s.kind === 'data') {
+          // The first name of each object: `(a(1), b)` in EQUIVALENCE, `x /1.0/, y(2) /2.0/` in DATA.
+          for (const r of leadingNames(s)) {
+            const e = get(r.name);
+            e.span ??= r.span;
+            if (s.kind === 'equivalence') e.equivalenced = true;
+            else e.dataInitialised = true;
+          }
+        } else if (s.kind !== 'unknown') exec.push(s);
     }
   }
   (scope as { implicit: typeof implicit }).implicit = implicit;
@@ -124,6 +135,7 @@ function buildScope(u: ProgramUnit, units: readonly ProgramUnit[], statements: r
   }
   // Names used but never declared: implicitly typed locals, unless known from the host, a module in this file, or as procedures.
   const known = knownNames(u, units, scope.uses);
+  const opaqueUse = hasOpaqueUse(u, units, scope.uses);
   for (let i = specEnd; i <= u.last; i++) if (owner[i] === u.index && !hidden[i]) exec.push(statements[i]!);
   for (const s of exec) {
     if (s.kind === 'call' && s.detail.kind === 'call') known.add(s.detail.name);
@@ -135,6 +147,7 @@ function buildScope(u: ProgramUnit, units: readonly ProgramUnit[], statements: r
       e.span = r.span;
       e.type = t;
       e.implicitType = true;
+      if (opaqueUse) e.maybeUseAssociated = true;
     }
   }
   return scope;
@@ -180,4 +193,36 @@ function knownNames(u: ProgramUnit, units: readonly ProgramUnit[], ownUses: Scop
     for (const ch of m.children) if (units[ch]!.name) known.add(units[ch]!.name!);
   }
   return known;
+}
+
+/** Does the unit or a host USE a module not defined in this file, without an ONLY list? */
+function hasOpaqueUse(u: ProgramUnit, units: readonly ProgramUnit[], ownUses: Scope['uses']): boolean {
+  for (let h: ProgramUnit | undefined = u; h; h = h.parent !== undefined ? units[h.parent] : undefined) {
+    for (const use of h === u ? ownUses : h.scope.uses) {
+      if (!use.only && !units.some((x) => x.kind === 'module' && x.name === use.module)) return true;
+    }
+  }
+  return false;
+}
+
+/** Names that start an object in EQUIVALENCE / DATA lists (not subscripts, not values between slashes). */
+function leadingNames(s: FortranStatement): NameUse[] {
+  const out: NameUse[] = [];
+  let depth = 0;
+  let inValues = false;
+  let expectName = true;
+  for (const t of tokenize(s.text, s.exprs[0]?.start ?? 0, s.text.length)) {
+    if (t.kind === 'punct') {
+      if (t.text === '(') depth++;
+      else if (t.text === ')') depth--;
+      else if (t.text === '/' && depth === 0 && s.kind === 'data') inValues = !inValues;
+      if ((t.text === ',' && (s.kind === 'data' ? depth === 0 : depth === 1)) || (t.text === '(' && s.kind === 'equivalence' && depth === 1) || (t.text === '/' && !inValues)) expectName = true;
+      continue;
+    }
+    if (t.kind === 'name' && expectName && !inValues) {
+      out.push({ name: t.text.toLowerCase(), span: textSpanToFile(s.pieces, t.start, t.end, s.textSpan.start), applied: false, written: false });
+    }
+    expectName = false;
+  }
+  return out;
 }

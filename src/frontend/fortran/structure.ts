@@ -27,7 +27,7 @@ const UNIT_ENDS: Partial<Record<StatementKind, UnitKind>> = {
   'end-function': 'function', 'end-block-data': 'block-data',
 };
 
-const EMPTY_SCOPE = (): ProgramUnit['scope'] => ({ entities: [], implicit: { letters: [] }, uses: [], commons: [] });
+const EMPTY_SCOPE = (): ProgramUnit['scope'] => ({ entities: [], saveAll: false, implicit: { letters: [] }, uses: [], commons: [] });
 
 export function buildStructure(file: SourceFile, statements: readonly FortranStatement[], bag: DiagnosticBag): { units: ProgramUnit[]; constructs: Construct[] } {
   const units: ProgramUnit[] = [];

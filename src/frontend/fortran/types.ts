@@ -159,6 +159,12 @@ export interface FortranEntity {
   result: boolean;
   /** Known to be a procedure (external, intrinsic, interface body, called). */
   procedure: boolean;
+  /** Named in an EQUIVALENCE statement (storage shared with another entity). */
+  equivalenced?: boolean;
+  /** Initialised by a DATA statement (which implies SAVE). */
+  dataInitialised?: boolean;
+  /** Implicitly typed here, but a USE of a module not in this file might provide it. */
+  maybeUseAssociated?: boolean;
 }
 
 export interface UseAssociation {
@@ -181,6 +187,8 @@ export interface ImplicitMap {
 
 export interface Scope {
   readonly entities: FortranEntity[];
+  /** A SAVE statement without a list: every local variable is saved (static, so shared in parallel regions). */
+  saveAll: boolean;
   readonly implicit: ImplicitMap;
   readonly uses: UseAssociation[];
   readonly commons: CommonBlock[];

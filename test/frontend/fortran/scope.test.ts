@@ -92,4 +92,19 @@ describe('scopes', () => {
     expect(unitAt(tree, site.span.start)?.kind).toBe('main');
     expect(constructAround(tree, 2)?.kind).toBe('do');
   });
+
+  it('SAVE without a list, EQUIVALENCE and DATA objects, names a foreign module may provide', () => {
+    const src = 'subroutine s\n  use netcdf\n  real a(10), b(10)\n  save\n  equivalence (a(1), b(1)), (c, d)\n  data x /1.0/, (y(i), i=1,2) /2*0.0/\n  z = nf90_noerr\nend\n';
+    const { tree } = parse(src);
+    const sc = tree.units[0]!.scope;
+    expect(sc.saveAll).toBe(true);
+    expect(sc.entities.filter((e) => e.equivalenced).map((e) => e.name)).toEqual(['a', 'b', 'c', 'd']);
+    expect(sc.entities.filter((e) => e.dataInitialised).map((e) => e.name)).toEqual(['x', 'y']);
+    expect(sc.entities.filter((e) => e.maybeUseAssociated).map((e) => e.name)).toEqual(['z', 'nf90_noerr']);
+  });
+
+  it('indented preprocessor lines in free form', () => {
+    const { tree } = parse('  #ifdef _OPENMP\n  x = 1\n  # endif\n');
+    expect(tree.statements.map((s) => s.kind)).toEqual(['preprocessor', 'assignment', 'preprocessor']);
+  });
 });
