@@ -3,7 +3,7 @@
 // sides, merge them into one object; then link, adding the emulated CPE runtime (emulate mode) or the
 // Sunway hybrid link (cross mode). Exit codes: 0 ok, 1 user or compile error, 2 command-line misuse.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostic, Message } from '../core/diagnostic.js';
 import { formatDiagnostics } from '../core/format-diagnostic.js';
 import * as msg from '../core/messages/driver.js';
@@ -136,7 +136,12 @@ function assignUnitDirs(cmd: ParsedCommandLine, workPath: string): Map<InputItem
   const stems = sources.map((s) => stem(s.path));
   const unique = new Set(stems).size === stems.length;
   const map = new Map<InputItem, string>();
-  sources.forEach((s, k) => map.set(s, unique ? workPath : join(workPath, String(k + 1))));
+  sources.forEach((s, k) => {
+    let dir = unique ? workPath : join(workPath, String(k + 1));
+    // --save-temps=DIR where DIR holds the input: the translation (same name) must not overwrite it.
+    if (resolve(dirname(s.path)) === resolve(dir)) dir = join(dir, 'o2ath-temps');
+    map.set(s, dir);
+  });
   return map;
 }
 
