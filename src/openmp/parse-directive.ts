@@ -10,7 +10,8 @@ import type { OmpClause, OmpDirective } from './ast.js';
 import { lexDirective, type Token } from './lexer.js';
 import { parseClauseArgument } from './parse-clause.js';
 import { parseList } from './parse-list.js';
-import { clauseSpec, directiveDisplay, matchDirectiveWords, maxDirectiveWords, otherSpelling, type DirectiveEntry } from './spec.js';
+import { clauseSpec, directiveDisplay, directiveEntries, matchDirectiveWords, maxDirectiveWords, otherSpelling, type DirectiveEntry } from './spec.js';
+import { suggest } from './suggest.js';
 import type { DirectiveSpec, Language } from './spec-types.js';
 import {
   canonicalWord, describeToken, isPunct, matchingClose, rangeSpan, rangeText, report, tokenSpan,
@@ -32,6 +33,24 @@ function matchName(tokens: readonly Token[], language: Language): NameMatch | un
   for (let n = words.length; n >= 1; n--) {
     const entry = matchDirectiveWords(words.slice(0, n), language);
     if (entry) return { entry, words: n };
+  }
+  return undefined;
+}
+
+/** A directive name close to the written one, compared over as many words as each candidate has. */
+function suggestDirective(tokens: readonly Token[], language: Language): string | undefined {
+  const words: string[] = [];
+  for (let i = 0; i < maxDirectiveWords && tokens[i]?.kind === 'word'; i++) words.push(tokens[i]!.text);
+  const byLength = new Map<number, string[]>();
+  for (const e of directiveEntries) {
+    if (e.language !== language) continue;
+    const n = e.kind.split(' ').length;
+    if (n <= words.length) byLength.set(n, [...(byLength.get(n) ?? []), e.kind]);
+  }
+  // Longest names first, so `paralel for` suggests `parallel for` rather than `parallel`.
+  for (const n of [...byLength.keys()].sort((a, b) => b - a)) {
+    const hit = suggest(words.slice(0, n).join(' '), byLength.get(n)!);
+    if (hit) return hit;
   }
   return undefined;
 }
@@ -86,7 +105,7 @@ export function parseDirective(site: DirectiveSite, language: Language, bag: Dia
     return undefined;
   }
   if (!own) {
-    report(ctx, tokenSpan(ctx, first), omp.unknownDirective(first.text));
+    report(ctx, tokenSpan(ctx, first), omp.unknownDirective(first.text, suggestDirective(tokens, language)));
     return undefined;
   }
   const { entry } = own;
@@ -130,7 +149,7 @@ export function parseDirective(site: DirectiveSite, language: Language, bag: Dia
     let next = i + 1;
     if (isPunct(tokens[i + 1], '(')) ({ inner, next } = groupEnd(ctx, i + 1));
     if (!cspec) {
-      report(ctx, tokenSpan(ctx, tok), omp.unknownClause(tok.text, display));
+      report(ctx, tokenSpan(ctx, tok), omp.unknownClause(tok.text, display, suggest(tok.text, spec.clauses.filter((c) => clauseSpec(c, language)))));
       i = next;
       continue;
     }

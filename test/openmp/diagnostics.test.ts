@@ -5,11 +5,11 @@ import type { Language } from '../../src/openmp/spec-types.js';
 import { run } from './site.js';
 
 const CASES: readonly (readonly [Language, readonly string[], string])[] = [
-  ['c', ['paralel for'], `test.c:1:13: error: unknown OpenMP directive 'paralel' [omp-unknown-directive]
+  ['c', ['paralel for'], `test.c:1:13: error: unknown OpenMP directive 'paralel'; did you mean 'parallel for'? [omp-unknown-directive]
     1 | #pragma omp paralel for
       |             ^~~~~~~
 `],
-  ['c', ['parallel for privat(i)'], `test.c:1:26: error: unknown clause 'privat' on '#pragma omp parallel for' [omp-unknown-clause]
+  ['c', ['parallel for privat(i)'], `test.c:1:26: error: unknown clause 'privat' on '#pragma omp parallel for'; did you mean 'private'? [omp-unknown-clause]
     1 | #pragma omp parallel for privat(i)
       |                          ^~~~~~
 `],
@@ -161,7 +161,7 @@ test.c:1:20: note: first listed here
     1 | #pragma omp target map(tofro: x)
       |                        ^~~~~
 `],
-  ['c', ['parallel for', 'privat(i)'], `test.c:2:5: error: unknown clause 'privat' on '#pragma omp parallel for' [omp-unknown-clause]
+  ['c', ['parallel for', 'privat(i)'], `test.c:2:5: error: unknown clause 'privat' on '#pragma omp parallel for'; did you mean 'private'? [omp-unknown-clause]
     2 |     privat(i)
       |     ^~~~~~
 `],
@@ -180,7 +180,7 @@ test.c:1:22: error: 'message' is not valid for '#pragma omp parallel' [omp-claus
     1 | #pragma omp parallel message("abc)
       |                      ^~~~~~~
 `],
-  ['fortran', ['parallel do', 'privat(i)'], `test.f90:2:8: error: unknown clause 'privat' on '!$omp parallel do' [omp-unknown-clause]
+  ['fortran', ['parallel do', 'privat(i)'], `test.f90:2:8: error: unknown clause 'privat' on '!$omp parallel do'; did you mean 'private'? [omp-unknown-clause]
     2 | !$omp& privat(i)
       |        ^~~~~~
 `],
@@ -401,6 +401,22 @@ test.f90:1:7: error: '!$omp cancel' requires at least one of the clauses 'parall
   ['fortran', ['threadprivate(/blk/, a%b)'], `test.f90:1:28: error: 'a%b' is not a variable in '!$omp threadprivate' [omp-bad-list-item]
     1 | !$omp threadprivate(/blk/, a%b)
       |                            ^~~
+`],
+  ['c', ['parallel for schedul(static)'], `test.c:1:26: error: unknown clause 'schedul' on '#pragma omp parallel for'; did you mean 'schedule'? [omp-unknown-clause]
+    1 | #pragma omp parallel for schedul(static)
+      |                          ^~~~~~~
+`],
+  ['c', ['parallel foo(x)'], `test.c:1:22: error: unknown clause 'foo' on '#pragma omp parallel' [omp-unknown-clause]
+    1 | #pragma omp parallel foo(x)
+      |                      ^~~
+`],
+  ['fortran', ['paralel do'], `test.f90:1:7: error: unknown OpenMP directive 'paralel'; did you mean 'parallel do'? [omp-unknown-directive]
+    1 | !$omp paralel do
+      |       ^~~~~~~
+`],
+  ['c', ['tasknait'], `test.c:1:13: error: unknown OpenMP directive 'tasknait'; did you mean 'taskwait'? [omp-unknown-directive]
+    1 | #pragma omp tasknait
+      |             ^~~~~~~~
 `],
 ];
 

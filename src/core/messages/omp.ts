@@ -10,11 +10,13 @@ export function alternatives(words: readonly string[]): string {
   return `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
 }
 
-export const unknownDirective = defineMessage('omp-unknown-directive', 'error', (word: string) => `unknown OpenMP directive '${word}'`);
+const didYouMean = (suggestion?: string): string => (suggestion ? `; did you mean '${suggestion}'?` : '');
+
+export const unknownDirective = defineMessage('omp-unknown-directive', 'error', (word: string, suggestion?: string) => `unknown OpenMP directive '${word}'${didYouMean(suggestion)}`);
 export const wrongLanguage = defineMessage('omp-wrong-language', 'error', (kind: string, language: string, other?: string) =>
   other ? `'${kind}' is the ${language} spelling; use '${other}'` : `'${kind}' exists only in ${language}`,
 );
-export const unknownClause = defineMessage('omp-unknown-clause', 'error', (word: string, directive: string) => `unknown clause '${word}' on '${directive}'`);
+export const unknownClause = defineMessage('omp-unknown-clause', 'error', (word: string, directive: string, suggestion?: string) => `unknown clause '${word}' on '${directive}'${didYouMean(suggestion)}`);
 export const syntax = defineMessage('omp-syntax', 'error', (what: string) => what);
 export const expected = defineMessage('omp-expected', 'error', (what: string, before?: string) => (before === undefined ? `expected ${what}` : `expected ${what} before '${before}'`));
 export const clauseNotAllowed = defineMessage('omp-clause-not-allowed', 'error', (clause: string, directive: string) => `'${clause}' is not valid for '${directive}'`);
