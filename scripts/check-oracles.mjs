@@ -104,9 +104,11 @@ async function checkFixture(dir) {
     if (/FAIL/.test(ref.stdout)) errors.push('serial output says FAIL');
     notes.push(`serial ${ref.ms.toFixed(0)} ms`);
     for (const t of ['1', '2', '3', '4', '64']) {
-      const env = { ...baseEnv, OMP_NUM_THREADS: t, OMP_WAIT_POLICY: t === '64' ? 'passive' : (baseEnv.OMP_WAIT_POLICY ?? '') };
+      /** @type {NodeJS.ProcessEnv} */
+      const env = { ...baseEnv, OMP_NUM_THREADS: t };
+      if (t === '64') env.OMP_WAIT_POLICY = 'passive';
       const r = await run(join(tmp, 'openmp'), meta.args, { cwd: dir, env, timeout: meta.timeoutMs });
-      if (r.code !== 0) { errors.push(`OMP_NUM_THREADS=${t}: exit ${r.code ?? r.signal}\n${r.stderr}`); continue; }
+      if (r.code !== 0) { errors.push(`OMP_NUM_THREADS=${t}: exit ${r.code ?? r.signal}\n${r.stdout}${r.stderr}`); continue; }
       const cmp = compareOutputs(ref.stdout, r.stdout, meta);
       if (!cmp.ok) errors.push(`OMP_NUM_THREADS=${t} differs from serial:\n  ${cmp.problems.join('\n  ')}`);
       if (t === '64') {
