@@ -279,6 +279,64 @@ def gen_optim():
     o.write()
 
 
+# ---------------------------------------------------------------- K5 norms
+def graphnorm_torch(x, seg_off, alpha, gamma, beta, eps, per_seg=False):
+    """GraphNorm with scatter_add_ as lsj2408/GraphNorm norm.py does it (alpha = mean_scale)."""
+    x = torch.tensor(x)
+    n = len(seg_off) - 1
+    counts = torch.tensor(np.diff(seg_off))
+    batch = torch.repeat_interleave(torch.arange(n), counts)
+    C = x.shape[1]
+    mean = torch.zeros(n, C).scatter_add_(0, batch[:, None].expand(-1, C), x) / counts[:, None]
+    sub = x - mean[batch] * torch.tensor(alpha)
+    var = torch.zeros(n, C).scatter_add_(0, batch[:, None].expand(-1, C), sub * sub) / counts[:, None]
+    std = torch.sqrt(var + eps)[batch]
+    g, b = torch.tensor(gamma), torch.tensor(beta)
+    if per_seg:
+        g, b = g.reshape(n, C)[batch], b.reshape(n, C)[batch]
+    return (g * sub / std + b).numpy()
+
+
+def gen_norm():
+    o = Oracle("norm")
+    r = rng(5)
+    cases = []
+    # GraphNorm, irregular graphs (1, 5, 40, 130 nodes), random alpha/gamma/beta, eps 1e-6.
+    seg = np.array([0, 1, 6, 46, 176])
+    C = 16
+    x = f32(r.normal(1, 2, (176, C)))
+    al, ga, be = f32(r.uniform(0, 1, C)), f32(r.uniform(0.5, 1.5, C)), f32(r.normal(0, 1, C))
+    cases.append(dict(axis=1, rows=176, C=C, nseg=4, seg_off=seg, gbs=0, eps=1e-6, act=0, x=x, alpha=al, gamma=ga, beta=be,
+                      y=graphnorm_torch(x, seg, al, ga, be, 1e-6)))
+    # BatchNorm1d (training statistics, affine) = one segment, alpha 1, eps 1e-5, then ReLU.
+    bn = torch.nn.BatchNorm1d(C, eps=1e-5)
+    with torch.no_grad():
+        bn.weight.copy_(torch.tensor(ga)); bn.bias.copy_(torch.tensor(be))
+    bn.train()
+    cases.append(dict(axis=1, rows=176, C=C, nseg=1, seg_off=np.array([0, 176]), gbs=0, eps=1e-5, act=1, x=x, gamma=ga, beta=be,
+                      y=torch.relu(bn(torch.tensor(x))).detach().numpy()))
+    # LayerNorm (BERT eps 1e-12) over C = 48.
+    xl = f32(r.normal(0, 3, (33, 48)))
+    gl, bl = f32(r.uniform(0.5, 1.5, 48)), f32(r.normal(0, 1, 48))
+    cases.append(dict(axis=0, rows=33, C=48, nseg=0, gbs=0, eps=1e-12, act=0, x=xl, gamma=gl, beta=bl,
+                      y=torch.nn.functional.layer_norm(torch.tensor(xl), (48,), torch.tensor(gl), torch.tensor(bl), 1e-12).numpy()))
+    # Conditional BN style: per-segment gamma/beta (ONet CBN), alpha 1.
+    seg2 = np.array([0, 70, 176])
+    g2, b2 = f32(r.uniform(0.5, 1.5, 2 * C)), f32(r.normal(0, 1, 2 * C))
+    cases.append(dict(axis=1, rows=176, C=C, nseg=2, seg_off=seg2, gbs=C, eps=1e-5, act=0, x=x, gamma=g2, beta=b2,
+                      y=graphnorm_torch(x, seg2, np.ones(C), g2, b2, 1e-5, per_seg=True)))
+    # Hand cases (ml-kernels.md §7): one graph, nodes [1], [3], alpha 1, 0, 0.5.
+    for a in (1.0, 0.0, 0.5):
+        xh = np.array([[1.0], [3.0]])
+        cases.append(dict(axis=1, rows=2, C=1, nseg=1, seg_off=np.array([0, 2]), gbs=0, eps=1e-6, act=0, x=xh, alpha=np.array([a]),
+                          y=graphnorm_torch(xh, [0, 2], [a], [1.0], [0.0], 1e-6)))
+    o.put("ncases", [len(cases)])
+    for i, c in enumerate(cases):
+        for k, v in c.items():
+            o.put(f"c{i}.{k}", np.atleast_1d(v))
+    o.write()
+
+
 GENERATORS = {name[4:]: fn for name, fn in sorted(globals().items()) if name.startswith("gen_") and callable(fn)}
 
 if __name__ == "__main__":

@@ -87,6 +87,22 @@ export const KERNELS: readonly KernelSpec[] = [
     ldmBytes: (t, e) => 7 * e * t['chunk']!,
     deps: [],
   },
+  {
+    name: 'norm',
+    id: 'K5',
+    entryPoints: ['swk_segment_norm'],
+    methods: [M.mamo, M.gn, M.kd, M.onet],
+    params: [
+      { name: 'rc', doc: 'rows per statistics chunk (fixed: results do not depend on the CPE count)' },
+      { name: 'cmax', doc: 'largest channel count C held in LDM' },
+      { name: 'axis', doc: 'ROW (LayerNorm) or SEGMENT_COL (BN: 1 segment; IN/GraphNorm: per graph; CBN: per-segment gamma/beta)' },
+    ],
+    dtypes: ['f32', 'f64'],
+    deterministic: true,
+    defaultTile: (dt) => ({ rc: dt === 'f32' ? 32 : 16, cmax: 512 }),
+    ldmBytes: (t, e) => 2 * e * t['rc']! * t['cmax']! + 3 * e * t['cmax']! + 3 * 8 * t['cmax']!,
+    deps: [],
+  },
 ];
 
 export function findKernel(name: string): KernelSpec | undefined {
