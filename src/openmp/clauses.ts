@@ -14,7 +14,7 @@ const IF_MODIFIERS = [
   'target update', 'teams', 'cancel',
 ];
 const MAP_TYPES = ['to', 'from', 'tofrom', 'alloc', 'release', 'delete'];
-const MAP_MODIFIERS = ['always', 'close', 'present', 'mapper', 'iterator', 'ompx_hold'];
+const MAP_MODIFIERS = ['always', 'close', 'present', 'mapper', 'iterator'];
 const MOTION_MODIFIERS = ['present', 'mapper', 'iterator'];
 const DEPEND_TYPES = ['in', 'out', 'inout', 'mutexinoutset', 'inoutset', 'depobj', 'source', 'sink'];
 

@@ -28,7 +28,7 @@ const LEAF: Readonly<Record<string, readonly string[]>> = {
   taskloop: ['allocate', 'collapse', 'default', 'final', 'firstprivate', 'grainsize', 'if', 'in_reduction', 'lastprivate', 'mergeable', 'nogroup', 'num_tasks', 'priority', 'private', 'reduction', 'shared', 'untied'],
   distribute: ['allocate', 'collapse', 'dist_schedule', 'firstprivate', 'lastprivate', 'order', 'private'],
   loop: ['bind', 'collapse', 'lastprivate', 'order', 'private', 'reduction'],
-  teams: ['allocate', 'default', 'firstprivate', 'num_teams', 'private', 'reduction', 'shared', 'thread_limit'],
+  teams: ['allocate', 'default', 'firstprivate', 'if', 'num_teams', 'private', 'reduction', 'shared', 'thread_limit'],
   target: ['allocate', 'defaultmap', 'depend', 'device', 'firstprivate', 'has_device_addr', 'if', 'in_reduction', 'is_device_ptr', 'map', 'nowait', 'private', 'thread_limit', 'uses_allocators'],
 };
 const LOOP_LEAVES = new Set(['for', 'simd', 'taskloop', 'distribute', 'loop']);

@@ -37,7 +37,7 @@ function syntax(c: ClauseSpec): string {
     case 'keyword-pair': return `${n}(${values}[: ${(c.categories ?? []).join('|')}])`;
     case 'reduction': return `${n}([modifier, ...,] identifier: list)`;
     case 'schedule': return `${n}(${mods}kind[, chunk])`;
-    case 'depend': return c.modifiers?.length ? `${n}([iterator(...),] type: list)` : `${n}(source: \\| sink: vector)`;
+    case 'depend': return c.modifiers?.length ? `${n}([iterator(...),] type: list)` : `${n}(source: | sink: vector)`;
     case 'text': return `${n}(...)`;
   }
 }
