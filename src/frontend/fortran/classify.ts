@@ -12,8 +12,8 @@ export type { Classified, ToFile };
 
 const CONSTRUCT_WORDS = /^(do|if|select|where|forall|associate|block|critical)\b/i;
 
-export function classifyStatement(text: string, toFile: ToFile): Classified {
-  const c = new Cursor(text);
+export function classifyStatement(text: string, toFile: ToFile, squeezed = false): Classified {
+  const c = new Cursor(text, 0, text.length, squeezed);
   // Construct name: `outer: do i = ...` (but not `a::b` or a type-spec).
   const cn = /^\s*([A-Za-z]\w*)\s*:(?!:)\s*/.exec(text);
   if (cn && CONSTRUCT_WORDS.test(text.slice(cn[0].length))) {
@@ -55,7 +55,7 @@ function assignmentShape(c: Cursor): { op: number; pointer: boolean; target: Ran
 function classifyAt(c: Cursor, toFile: ToFile): Classified {
   const text = c.text;
   const asg = assignmentShape(c);
-  if (asg) {
+  if (asg && !(c.squeezed && isSqueezedDo(text))) {
     const start = c.rest().start;
     return simple(asg.pointer ? 'pointer-assignment' : 'assignment', [{ start, end: text.length }], {
       kind: 'assignment', target: text.slice(asg.target.start, asg.target.end).trim(), targetName: asg.name,
@@ -197,6 +197,15 @@ function classifyAt(c: Cursor, toFile: ToFile): Classified {
   }
   if (c.kw('print')) return simple('print', all(), { kind: 'io' });
   return simple('unknown');
+}
+
+/**
+ * `DO10I=1,N` read as an assignment to `do10i`: in fixed form the top-level comma after `=` makes it
+ * a DO statement (the classic blank-insensitivity ambiguity).
+ */
+export function isSqueezedDo(text: string): boolean {
+  const m = /^\s*do\s*\d*\s*[a-z][a-z0-9_$]*\s*=/i.exec(text);
+  return m !== null && findTop(text, m[0].length, text.length, ',') >= 0;
 }
 
 /** Would keyword `w` match here? (cursor unchanged) */

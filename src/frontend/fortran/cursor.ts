@@ -12,7 +12,11 @@ const NAME_CHAR = /[A-Za-z0-9_$]/;
 
 export class Cursor {
   pos: number;
-  constructor(readonly text: string, pos = 0, readonly end = text.length) {
+  /**
+   * `squeezed`: the text had its blanks removed (fixed form, where blanks are insignificant:
+   * `CALLFOO(X)`, `DO10I=1,N`), so keywords may run straight into the next name.
+   */
+  constructor(readonly text: string, pos = 0, readonly end = text.length, readonly squeezed = false) {
     this.pos = pos;
   }
 
@@ -59,7 +63,7 @@ export class Cursor {
       p++;
     }
     const next = p < this.end ? text[p] : undefined;
-    if (next !== undefined && NAME_CHAR.test(next) && !(joined && next >= '0' && next <= '9')) return false;
+    if (!this.squeezed && next !== undefined && NAME_CHAR.test(next) && !(joined && next >= '0' && next <= '9')) return false;
     this.pos = p;
     return true;
   }

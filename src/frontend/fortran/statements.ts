@@ -6,10 +6,10 @@ import type { Span } from '../../core/span.js';
 import type { SourceFile } from '../../source/source-file.js';
 import type { DirectiveSite } from '../directive-site.js';
 import * as msg from '../../core/messages/fortran.js';
-import { classifyStatement } from './classify.js';
+import { classifyStatement, isSqueezedDo } from './classify.js';
 import { skipString } from './cursor.js';
 import type { LogicalLine } from './logical-line.js';
-import { textSpanToFile, trimMapped, type MappedText } from './text-map.js';
+import { appendMapped, createMappedText, sliceMapped, textSpanToFile, trimMapped, type MappedText } from './text-map.js';
 import type { FortranStatement } from './types.js';
 
 export function buildStatements(file: SourceFile, lines: readonly LogicalLine[], bag: DiagnosticBag): { statements: FortranStatement[]; sites: DirectiveSite[] } {
@@ -64,10 +64,22 @@ function splitSemicolons(text: string): { start: number; end: number }[] {
   return out;
 }
 
-function makeStatement(file: SourceFile, bag: DiagnosticBag, m: MappedText, index: number, span: Span,
+function makeStatement(file: SourceFile, bag: DiagnosticBag, m0: MappedText, index: number, span: Span,
   label: string | undefined, conditional: boolean): FortranStatement {
-  const toFile = (r: { start: number; end: number }): Span => textSpanToFile(m.pieces, r.start, r.end, span.start);
-  const cls = classifyStatement(m.text, toFile);
+  let m = m0;
+  let toFile = (r: { start: number; end: number }): Span => textSpanToFile(m.pieces, r.start, r.end, span.start);
+  let cls = classifyStatement(m.text, toFile);
+  if (file.form === 'fixed' && (cls.kind === 'unknown' || (cls.kind === 'assignment' && isSqueezedDo(m.text)))) {
+    // Fixed form ignores blanks: retry with them removed (`CALLFOO(X)`, `DO10I=1,N`, `GOTO 10`).
+    const sq = squeeze(m);
+    const toSq = (r: { start: number; end: number }): Span => textSpanToFile(sq.pieces, r.start, r.end, span.start);
+    const again = classifyStatement(sq.text, toSq, true);
+    if (again.kind !== 'unknown') {
+      m = sq;
+      toFile = toSq;
+      cls = again;
+    }
+  }
   const textSpan = toFile({ start: 0, end: m.text.length });
   let inner: FortranStatement | undefined;
   if (cls.inner) inner = makeStatement(file, bag, trimMapped(m, cls.inner.start, cls.inner.end), index, span, undefined, conditional);
@@ -79,4 +91,26 @@ function makeStatement(file: SourceFile, bag: DiagnosticBag, m: MappedText, inde
     conditional, detail: cls.detail, exprs: cls.exprs,
     ...(inner ? { inner } : {}),
   };
+}
+
+/** The text without blanks outside strings, each kept run still mapped to the file. */
+function squeeze(m: MappedText): MappedText {
+  const out = createMappedText();
+  const keep = (a: number, b: number): void => {
+    const part = sliceMapped(m, a, b);
+    for (const p of part.pieces) appendMapped(out, p.fileStart, part.text.slice(p.textStart, p.textStart + p.length));
+  };
+  let from = -1;
+  for (let i = 0; i < m.text.length; i++) {
+    const c = m.text[i];
+    if (c === '"' || c === "'") {
+      if (from < 0) from = i;
+      i = skipString(m.text, i) - 1;
+    } else if (c === ' ' || c === '\t') {
+      if (from >= 0) keep(from, i);
+      from = -1;
+    } else if (from < 0) from = i;
+  }
+  if (from >= 0) keep(from, m.text.length);
+  return out;
 }

@@ -173,6 +173,19 @@ describe('classification', () => {
     expect(bag.items.map((d) => [d.name, d.severity])).toEqual([['fortran-unclassified', 'note']]);
   });
 
+  it('fixed form: blanks are insignificant (squeezed keywords)', () => {
+    const src = ['DO10I=1,N', 'DO10 = 1.5', 'CALLSOLVE(A,N)', 'GOTO10', 'DOUBLEPRECISIONX,Y', 'IF(X.GT.0)GOTO10', 'ENDIF', 'COMMON/GRD/DX,DY', 'D O 2 0 J = 1 , M']
+      .map((t) => fx('', ' ', t)).join('\n');
+    const { tree, file, bag } = parse(src, 'fixed');
+    expect(tree.statements.map((s) => s.kind)).toEqual(['do', 'assignment', 'call', 'goto', 'declaration', 'if', 'end-if', 'common', 'do']);
+    expect(tree.statements[0]!.detail).toMatchObject({ termLabel: '10', variable: 'i', end: 'N' });
+    expect(tree.statements[2]!.detail).toMatchObject({ name: 'solve' });
+    expect(tree.statements[8]!.detail).toMatchObject({ termLabel: '20', variable: 'j' });
+    const r = referencedNames(tree.statements[8]!);
+    expect(r.map((n) => `${n.name}@${file.text.slice(n.span.start, n.span.end)}`)).toEqual(['j@J', 'm@M']);
+    expect(bag.items.map((d) => d.name)).not.toContain('fortran-unclassified');
+  });
+
   it('fixed form: same classification with labels in columns 1-5', () => {
     const src = [fx('', ' ', 'DO 10 I = 1, N'), fx('', ' ', 'DO 10 J = 1, M'), fx('', ' ', 'A(I,J) = 0.0D0'), fx('10', ' ', 'CONTINUE'), fx('', ' ', 'GOTO 20'), fx('20', ' ', 'END')].join('\n');
     const { tree } = parse(src, 'fixed');
