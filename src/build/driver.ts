@@ -244,14 +244,17 @@ async function buildSource(ctx: Context, item: Extract<InputItem, { kind: 'sourc
   const prepared = await prepare(ctx, item, dir);
   // The file whose compile also writes dependencies and whose -E output is printed: the host side if any.
   const primary = prepared.files.find((f) => f.side === 'host') ?? prepared.files[0]!;
-  const slaveModDir = join(dir, `${base}.slave-mod`);
+  // Both sides of one Fortran file would write the same .mod files: the slave's go to the work directory.
+  const bothSides = prepared.files.some((f) => f.side === 'host') && prepared.files.some((f) => f.side === 'slave');
+  const slaveModDir = item.language === 'fortran' && bothSides ? join(dir, `${base}.slave-mod`) : undefined;
   const job = (f: SideFile, stage: CompileJob['stage'], output: string, deps: readonly string[]): CompileJob => {
-    if (f.side === 'slave' && item.language === 'fortran') mkdirSync(slaveModDir, { recursive: true });
+    if (f.side === 'slave' && slaveModDir !== undefined) mkdirSync(slaveModDir, { recursive: true });
     return {
       source: f.path,
       original: item.path,
       language: item.language,
-      xLang: f.translated ? undefined : item.xLang,
+      // -x applies when the user's own file is compiled; a translation always has a proper extension.
+      xLang: f.path === item.path ? item.xLang : undefined,
       translated: f.translated,
       needsCpp: f.needsCpp,
       side: f.side,

@@ -22,8 +22,11 @@ export interface CompileJob {
   readonly output: string;
   /** Dependency options (host side only). */
   readonly deps: readonly string[];
-  /** gfortran: where the slave compile writes its .mod files (so it does not clobber the host's). */
-  readonly slaveModDir: string;
+  /**
+   * gfortran: where the slave compile of a file that is also compiled for the host writes its .mod files
+   * (so it does not clobber the host's). Undefined: the compile writes modules where the user said.
+   */
+  readonly slaveModDir: string | undefined;
 }
 
 export interface Toolchain {
@@ -44,7 +47,8 @@ export interface Toolchain {
 export type LinkItem = { readonly kind: 'object'; readonly path: string } | InputItem;
 
 /** User options for one compile, in command-line order. */
-export function userCompileFlags(flags: readonly ForwardedFlag[], side: CpeSide, keepSunway: boolean, language: CompileJob['language'], slaveModDir: string): string[] {
+export function userCompileFlags(flags: readonly ForwardedFlag[], side: CpeSide, keepSunway: boolean, language: CompileJob['language'], slaveModDir: string | undefined): string[] {
+  const redirect = side === 'slave' && language === 'fortran' && slaveModDir !== undefined;
   const out: string[] = [];
   for (const f of flags) {
     switch (f.use) {
@@ -63,13 +67,13 @@ export function userCompileFlags(flags: readonly ForwardedFlag[], side: CpeSide,
         // gfortran -J: where this compile writes .mod files, and a search directory. The slave compile of the
         // same file must not overwrite the host's modules, so it only searches there.
         const dir = f.args.length > 1 ? f.args[1]! : f.args[0]!.slice(2);
-        if (side === 'host' || language !== 'fortran') out.push(...f.args);
-        else out.push(`-I${dir}`);
+        if (redirect) out.push(`-I${dir}`);
+        else out.push(...f.args);
         break;
       }
     }
   }
-  if (side === 'slave' && language === 'fortran') out.push(`-J${slaveModDir}`);
+  if (redirect) out.push(`-J${slaveModDir}`);
   return out;
 }
 

@@ -1,7 +1,7 @@
 // End to end in emulate mode against the fake runtime: hybrid single file, -c then link, -mhost/-mslave,
 // failures, inputs untouched, no output left behind.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SourceFile } from '../../src/source/source-file.js';
@@ -87,6 +87,29 @@ describe('emulate: through the translator', () => {
     expect(execFileSync(join(dir, 'omp'), { encoding: 'utf8' })).toBe('total 26574.0\n');
   });
 
+  it('split layout: NAME.host.c and NAME.slave.c, one compile each, one object', async () => {
+    const hybrid = readFileSync(join(fixtures, 'hybrid', 'sum.c'), 'utf8');
+    writeFileSync(join(dir, 'src', 'omp.c'), '#pragma omp parallel\nint main(void) { return 1; }\n');
+    const translate = (_file: SourceFile, options: TranslateOptions): TranslateResult => {
+      expect(options.layout).toBe('split');
+      return {
+        ok: true,
+        files: [
+          { name: 'omp.host.c', text: hybrid.replace('#ifdef __sw_slave__', '#if 0'), role: 'host' },
+          { name: 'omp.slave.c', text: hybrid.replace('#ifdef __sw_slave__', '#if 1').replace('#else', '#elif 0'), role: 'slave' },
+        ],
+        diagnostics: [],
+        slaveImports: [],
+        kernels: 1,
+      };
+    };
+    let r = await drive('c', ['--layout', 'split', '-c', 'src/omp.c'], { cwd: dir, env, translate });
+    expect(r.code).toBe(0);
+    r = await drive('c', ['omp.o', '-o', 'omp'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(execFileSync(join(dir, 'omp'), { encoding: 'utf8' })).toBe('total 26574.0\n');
+  });
+
   it('--save-temps=DIR keeps the translation and the objects', async () => {
     writeFileSync(join(dir, 'src', 'omp.c'), '#pragma omp parallel\nint main(void) { return 0; }\n');
     const r = await drive('c', ['--save-temps=keep', '-c', 'src/omp.c'], { cwd: dir, env });
@@ -127,6 +150,31 @@ describe('emulate: o2ath fc', () => {
     r = await drive('fortran', ['-mhybrid', 'main.o', 'kern.o', '-o', 'prog', '-lm_slave'], { cwd: f, env });
     expect(r.code).toBe(0);
     expect(execFileSync(join(f, 'prog'), { encoding: 'utf8' })).toBe('total 2016\n');
+  });
+});
+
+describe('emulate: module files and -x', () => {
+  it('a -mslave Fortran module compile writes its .mod where -J says', async () => {
+    mkdirSync(join(dir, 'mods'));
+    writeFileSync(join(dir, 'kmod.f90'), 'module kmod\n  integer, parameter :: width = 8\nend module kmod\n');
+    const r = await drive('fortran', ['-mslave', '-J', 'mods', '-c', 'kmod.f90'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, 'mods', 'kmod.mod'))).toBe(true);
+  });
+
+  it('the host and slave compiles of one Fortran file do not both write its .mod', async () => {
+    writeFileSync(join(dir, 'both.F90'), 'module both\n#ifdef __sw_slave__\n  integer, parameter :: side = 2\n#else\n  integer, parameter :: side = 1\n#endif\nend module both\n');
+    const r = await drive('fortran', ['--verbose', '-c', 'both.F90'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/-D__sw_slave__ .* -J\S*both\.slave-mod /);
+    expect(existsSync(join(dir, 'both.mod'))).toBe(true);
+  });
+
+  it('-x c compiles a file with another extension as C', async () => {
+    writeFileSync(join(dir, 'gen.inc'), 'int gen(void) { return 3; }\n');
+    const r = await drive('c', ['-c', '-x', 'c', 'gen.inc', '-o', 'gen.o'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(nm(join(dir, 'gen.o'))).toMatch(/^gen T/m);
   });
 });
 
