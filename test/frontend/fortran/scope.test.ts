@@ -2,7 +2,7 @@
 // variables, USE associations, implicit typing (default, IMPLICIT NONE, letter ranges), host
 // association for internal procedures, and the program-unit tree.
 import { describe, expect, it } from 'vitest';
-import { lookupEntity, typeOfName, unitAt, statementAfter, constructAround } from '../../../src/frontend/fortran/index.js';
+import { constructAround, dumpFortranTree, lookupEntity, statementAfter, typeOfName, unitAt } from '../../../src/frontend/fortran/index.js';
 import { fx, parse } from './helpers.js';
 
 const entity = (src: string, unit: number, name: string, form: 'free' | 'fixed' = 'free') => {
@@ -106,5 +106,13 @@ describe('scopes', () => {
   it('indented preprocessor lines in free form', () => {
     const { tree } = parse('  #ifdef _OPENMP\n  x = 1\n  # endif\n');
     expect(tree.statements.map((s) => s.kind)).toEqual(['preprocessor', 'assignment', 'preprocessor']);
+  });
+
+  it('the tree dumps to JSON and back without loss', () => {
+    const { tree } = parse('module m\n  integer :: a(3)\ncontains\n  subroutine s\n    !$omp parallel\n    a = 1\n    !$omp end parallel\n  end subroutine\nend module\n');
+    const dumped = dumpFortranTree(tree) as { directiveSites: { text: string }[] };
+    const round = JSON.parse(JSON.stringify(dumped)) as typeof dumped;
+    expect(round).toEqual(dumped);
+    expect(round.directiveSites.map((d) => d.text)).toEqual(['parallel', 'end parallel']);
   });
 });
