@@ -337,6 +337,45 @@ def gen_norm():
     o.write()
 
 
+# ---------------------------------------------------------------- K6 CSR aggregation
+def gen_csr():
+    o = Oracle("csr")
+    r = rng(6)
+    n, C = 57, 12
+    deg = r.integers(0, 9, n)
+    deg[3] = 0
+    rowptr = np.concatenate([[0], np.cumsum(deg)])
+    col = r.integers(0, n, rowptr[-1])
+    h = f32(r.normal(0, 1, (n, C)))
+    w = f32(r.uniform(0.1, 2, rowptr[-1]))
+    dst = torch.repeat_interleave(torch.arange(n), torch.tensor(deg))
+    ht = torch.tensor(h)
+    cases = []
+    for op, self_coef, use_w in ((0, 1.0, False), (0, 1.3, True), (1, 0.0, True), (2, 0.5, True)):
+        msg = ht[torch.tensor(col)] * (torch.tensor(w)[:, None] if use_w else 1.0)
+        if op == 2:
+            agg = torch.full((n, C), -math.inf).scatter_reduce(0, dst[:, None].expand(-1, C), msg, "amax", include_self=True)
+            agg[torch.tensor(deg) == 0] = 0
+        else:
+            agg = torch.zeros(n, C).index_add_(0, dst, msg)
+            if op == 1:
+                agg = agg / torch.clamp(torch.tensor(deg), min=1)[:, None]
+        out = self_coef * ht + agg
+        c = dict(C=C, op=op, nrows=n, self_coef=self_coef, rowptr=rowptr, col=col, h=h, out=out.numpy())
+        if use_w:
+            c["w"] = w
+        cases.append(c)
+    # Readout: 3 graphs over the 57 nodes, sum.
+    ro = np.array([0, 10, 30, 57])
+    cases.append(dict(C=C, op=0, nrows=3, self_coef=0.0, rowptr=ro, col=np.arange(57), h=h,
+                      out=np.stack([h[ro[g]:ro[g + 1]].sum(0) for g in range(3)])))
+    o.put("ncases", [len(cases)])
+    for i, c in enumerate(cases):
+        for k, v in c.items():
+            o.put(f"c{i}.{k}", np.atleast_1d(v))
+    o.write()
+
+
 GENERATORS = {name[4:]: fn for name, fn in sorted(globals().items()) if name.startswith("gen_") and callable(fn)}
 
 if __name__ == "__main__":

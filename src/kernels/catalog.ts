@@ -103,6 +103,22 @@ export const KERNELS: readonly KernelSpec[] = [
     ldmBytes: (t, e) => 2 * e * t['rc']! * t['cmax']! + 3 * e * t['cmax']! + 3 * 8 * t['cmax']!,
     deps: [],
   },
+  {
+    name: 'csr',
+    id: 'K6',
+    entryPoints: ['swk_csr_aggregate'],
+    methods: [M.gn],
+    params: [
+      { name: 'eb', doc: 'edge indices and weights fetched per batch' },
+      { name: 'cmax', doc: 'largest feature width C' },
+      { name: 'op', doc: 'SUM, MEAN, MAX; self_coef = 1 + eps (GIN); readout = one CSR row per graph' },
+    ],
+    dtypes: ['f32', 'f64'],
+    deterministic: true,
+    defaultTile: () => ({ eb: 256, cmax: 1024 }),
+    ldmBytes: (t, e) => 3 * e * t['cmax']! + (4 + e) * t['eb']!,
+    deps: [],
+  },
 ];
 
 export function findKernel(name: string): KernelSpec | undefined {
