@@ -1,0 +1,23 @@
+// Every differential fixture's translation keeps the user's file byte for byte outside its regions,
+// and translating twice gives the same bytes.
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createSourceFile } from '../../src/source/source-file.js';
+import { translateSource } from '../../src/translate.js';
+import { linesLostOutsideRegions } from './kept-text.js';
+
+const EXEC = join(import.meta.dirname, '..', '..', 'fixtures', 'c', 'exec');
+
+describe('translations keep the rest of the file', () => {
+  for (const name of readdirSync(EXEC).sort()) {
+    it(name, () => {
+      const path = join(EXEC, name, 'input.c');
+      const file = createSourceFile(path, readFileSync(path, 'utf8'));
+      const r = translateSource(file);
+      expect(r.ok).toBe(true);
+      expect(linesLostOutsideRegions(file.text, r.files[0]!.text), name).toEqual([]);
+      expect(translateSource(file).files[0]!.text).toBe(r.files[0]!.text);
+    });
+  }
+});
