@@ -13,7 +13,7 @@ import { createCrossToolchain } from './cross.js';
 import { defaultDepFile, depFlags, rewritePaths, stem } from './deps.js';
 import { createEmulateToolchain } from './emulate.js';
 import { containsOpenMP } from './openmp-scan.js';
-import { createRunner, type Runner } from './exec.js';
+import { DEPTH_VAR, createRunner, type Runner } from './exec.js';
 import { commitFile, createWorkDir, writeFileAtomic, type WorkDir } from './outputs.js';
 import { runtimeLayout } from './runtime-lib.js';
 import { loadTranslator, type TranslateFn } from './translate-hook.js';
@@ -76,7 +76,10 @@ export async function runCompilerDriver(language: 'c' | 'fortran', argv: string[
     return code;
   };
 
-  const runner = createRunner({ dryRun: cmd.options.dryRun, verbose: cmd.options.verbose, out: (l) => out(l + '\n'), err: (l) => err(l + '\n') });
+  // `--cc "o2ath cc"` or O2ATH_HOST_CC=o2ath... would start us again and again: stop at the second level.
+  const depth = Number.parseInt(env[DEPTH_VAR] ?? '0', 10) || 0;
+  if (depth >= 2) return fail(msg.recursion(cmd.options.compiler.join(' ')), 1);
+  const runner = createRunner({ dryRun: cmd.options.dryRun, verbose: cmd.options.verbose, depth, out: (l) => out(l + '\n'), err: (l) => err(l + '\n') });
   const tc = cmd.options.mode === 'emulate' ? createEmulateToolchain({ cmd, runtime: runtimeLayout(cmd.options.target, env), runner, env }) : createCrossToolchain({ cmd, env });
 
   const hasInputs = cmd.inputs.some((i) => i.kind === 'source' || i.kind === 'linker-input');

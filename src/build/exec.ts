@@ -28,7 +28,11 @@ export interface Runner {
   note(text: string): void;
 }
 
-export function createRunner(opts: { dryRun: boolean; verbose: boolean; out?: (line: string) => void; err?: (line: string) => void }): Runner {
+/** Set for every tool we start, so that a compiler command that is o2ath itself is caught (driver.ts). */
+export const DEPTH_VAR = 'O2ATH_DRIVER_DEPTH';
+
+export function createRunner(opts: { dryRun: boolean; verbose: boolean; depth?: number; out?: (line: string) => void; err?: (line: string) => void }): Runner {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, [DEPTH_VAR]: String((opts.depth ?? 0) + 1) };
   const out = opts.out ?? ((line: string) => process.stdout.write(line + '\n'));
   const err = opts.err ?? ((line: string) => process.stderr.write(line + '\n'));
   return {
@@ -43,7 +47,7 @@ export function createRunner(opts: { dryRun: boolean; verbose: boolean; out?: (l
         return { code: 0, stdout: '' };
       }
       if (opts.verbose) err(formatCommand(argv));
-      return spawnTool(argv, options);
+      return spawnTool(argv, { ...options, env: { ...(options.env ?? childEnv), [DEPTH_VAR]: childEnv[DEPTH_VAR] } });
     },
   };
 }

@@ -63,6 +63,12 @@ describe('commands without inputs', () => {
     expect(r.code).toBe(0);
   });
 
+  it('refuses to run itself as the compiler', async () => {
+    const r = await drive('c', ['-c', 'p.c'], { cwd: dir, env: { ...env, O2ATH_DRIVER_DEPTH: '2' }, translate: warnTranslate });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/\[driver-recursion\]\n$/);
+  });
+
   it('a missing host compiler is exit 1 with a driver diagnostic', async () => {
     const r = await drive('c', ['--cc', 'no-such-cc-o2ath', '-c', 'p.c'], { cwd: dir, env, translate: warnTranslate });
     expect(r.code).toBe(1);

@@ -28,6 +28,7 @@ export const runtimeBuildFailed = defineMessage('driver-runtime-build-failed', '
 export const runtimeLockTimeout = defineMessage('driver-runtime-lock-timeout', 'error', (lock: string) => `timed out waiting for '${lock}' (another o2ath is building the runtime; remove the file if it is stale)`);
 export const slaveRenameFailed = defineMessage('driver-slave-rename-failed', 'error', (object: string, why: string) => `cannot rename the CPE symbols of '${object}': ${why}`);
 export const translationMissingFile = defineMessage('driver-translation-incomplete', 'error', (path: string, role: string) => `the translation of '${path}' has no ${role} part`);
+export const recursion = defineMessage('driver-recursion', 'error', (compiler: string) => `o2ath is running itself as the compiler ('${compiler}'); name a real compiler with --cc/--fc or O2ATH_HOST_CC/O2ATH_HOST_FC`);
 export const translatorUnavailable = defineMessage('driver-translator-unavailable', 'error', () => 'the translator (translateSource in src/translate.ts) is not available in this build');
 
 // Notes and warnings.
