@@ -9,6 +9,7 @@ import type { Span } from '../core/span.js';
 import type { DirectiveSite } from '../frontend/directive-site.js';
 import type { OmpClause, OmpDirective, OmpListItem } from './ast.js';
 import { clauseSpec, directiveDisplay, getDirectiveEntry, type DirectiveEntry } from './spec.js';
+import { suggest } from './suggest.js';
 import type { ClauseSpec, Language } from './spec-types.js';
 
 export interface CheckOptions {
@@ -87,7 +88,7 @@ function checkClauseArguments(ctx: CheckContext, clause: OmpClause, spec: Clause
     for (const a of clause.args ?? []) if (!spec.categories.includes(a.text)) report(ctx, a.span, omp.badValue(a.text, clause.kind, spec.categories));
   }
   for (const m of clause.modifiers) {
-    if (!spec.modifiers?.includes(m.word)) report(ctx, m.span, omp.badModifier(m.word, clause.kind));
+    if (!spec.modifiers?.includes(m.word)) report(ctx, m.span, omp.badModifier(m.word, clause.kind, suggest(m.word, spec.modifiers ?? [])));
   }
   if (clause.kind === 'if' && clause.modifiers.every((m) => spec.modifiers?.includes(m.word))) checkIfModifier(ctx, clause);
   for (const group of spec.exclusiveModifiers ?? []) {

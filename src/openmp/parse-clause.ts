@@ -50,6 +50,11 @@ function parseModifiers(ctx: ParseContext, range: Range, joinWords: boolean): Om
   return out;
 }
 
+/** A top-level C conditional `?` in the range: its ':' is not a separator. */
+function hasConditional(ctx: ParseContext, range: Range): boolean {
+  return findTopLevel(ctx.tokens, range, '?') >= 0;
+}
+
 function singleWord(ctx: ParseContext, range: Range): OmpModifier | undefined {
   if (range.to - range.from !== 1 || ctx.tokens[range.from]!.kind !== 'word') return undefined;
   const tok = ctx.tokens[range.from]!;
@@ -67,7 +72,7 @@ function expression(ctx: ParseContext, range: Range, spec: ClauseSpec): OmpText 
 /** `[modifier:] expr`; a ':' after something that is not a modifier word is part of the expression (`c ? a : b`). */
 function parseExpr(ctx: ParseContext, spec: ClauseSpec, inner: Range): ClauseParts {
   const colon = findTopLevel(ctx.tokens, inner, ':');
-  if (colon >= 0 && !spec.modifiers) {
+  if (colon >= 0 && !spec.modifiers && !hasConditional(ctx, inner)) {
     // num_teams(lower: upper)
     const args = splitTopLevel(ctx.tokens, inner, ':').map((r) => expression(ctx, r, spec)).filter((x): x is OmpText => !!x);
     return { modifiers: [], args };
@@ -182,15 +187,17 @@ function parseReduction(ctx: ParseContext, spec: ClauseSpec, inner: Range): Clau
   return { modifiers, ...(operator ? { operator } : {}), items };
 }
 
-/** `[modifier[, modifier]:] kind[, chunk]` (schedule, dist_schedule). */
+/**
+ * `[modifier[, modifier]:] kind[, chunk]` (schedule, dist_schedule). A ':' that does not follow
+ * modifier words belongs to a conditional in the chunk (`schedule(static, big ? 64 : 8)`).
+ */
 function parseSchedule(ctx: ParseContext, spec: ClauseSpec, inner: Range): ClauseParts {
   const colon = findTopLevel(ctx.tokens, inner, ':');
   let modifiers: OmpModifier[] = [];
   let rest = inner;
-  if (colon >= 0) {
-    const prefix = { from: inner.from, to: colon };
-    modifiers = parseModifiers(ctx, prefix, false) ?? [];
-    if (!modifiers.length) report(ctx, rangeSpan(ctx, prefix), omp.badModifier(rangeText(ctx, prefix), spec.name));
+  const prefixModifiers = colon >= 0 ? parseModifiers(ctx, { from: inner.from, to: colon }, false) : undefined;
+  if (prefixModifiers) {
+    modifiers = prefixModifiers;
     rest = { from: colon + 1, to: inner.to };
   }
   const parts = splitTopLevel(ctx.tokens, rest, ',');

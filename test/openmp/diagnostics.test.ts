@@ -157,7 +157,7 @@ test.c:1:20: note: first listed here
     1 | #pragma omp parallel map(to: x)
       |                      ^~~
 `],
-  ['c', ['target map(tofro: x)'], `test.c:1:24: error: invalid modifier 'tofro' in 'map' clause [omp-bad-modifier]
+  ['c', ['target map(tofro: x)'], `test.c:1:24: error: invalid modifier 'tofro' in 'map' clause; did you mean 'tofrom'? [omp-bad-modifier]
     1 | #pragma omp target map(tofro: x)
       |                        ^~~~~
 `],
@@ -417,6 +417,10 @@ test.f90:1:7: error: '!$omp cancel' requires at least one of the clauses 'parall
   ['c', ['tasknait'], `test.c:1:13: error: unknown OpenMP directive 'tasknait'; did you mean 'taskwait'? [omp-unknown-directive]
     1 | #pragma omp tasknait
       |             ^~~~~~~~
+`],
+  ['c', ['for schedule(monotnic: dynamic)'], `test.c:1:26: error: invalid modifier 'monotnic' in 'schedule' clause; did you mean 'monotonic'? [omp-bad-modifier]
+    1 | #pragma omp for schedule(monotnic: dynamic)
+      |                          ^~~~~~~~
 `],
 ];
 

@@ -27,6 +27,8 @@ const C_CASES: readonly Case[] = [
   ['parallel for private(i, j) shared(a)', { kind: 'parallel for', clauses: [{ kind: 'private', items: ['i', 'j'] }, { kind: 'shared', items: ['a'] }] }],
   ['parallel private(i),shared(a)', { kind: 'parallel', clauses: [{ kind: 'private', items: ['i'] }, { kind: 'shared', items: ['a'] }] }],
   ['for schedule(static, (n+1)/2)', { kind: 'for', clauses: [{ kind: 'schedule', value: 'static', args: ['(n+1)/2'] }] }],
+  ['for schedule(static, big ? 64 : 8)', { kind: 'for', clauses: [{ kind: 'schedule', value: 'static', args: ['big ? 64 : 8'] }] }],
+  ['teams num_teams(n > 4 ? 4 : n)', { kind: 'teams', clauses: [{ kind: 'num_teams', args: ['n > 4 ? 4 : n'] }] }],
   ['for schedule(monotonic: dynamic, 4)', { kind: 'for', clauses: [{ kind: 'schedule', modifiers: ['monotonic'], value: 'dynamic', args: ['4'] }] }],
   ['for schedule(nonmonotonic, simd: guided)', { kind: 'for', clauses: [{ kind: 'schedule', modifiers: ['nonmonotonic', 'simd'], value: 'guided' }] }],
   ['parallel reduction(+:a[0:n])', { kind: 'parallel', clauses: [{ kind: 'reduction', operator: '+', items: [{ name: 'a', text: 'a[0:n]', sections: [{ lower: '0', length: 'n' }] }] }] }],

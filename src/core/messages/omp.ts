@@ -32,7 +32,7 @@ export const emptyArgument = defineMessage('omp-empty-argument', 'error', (claus
 export const badValue = defineMessage('omp-bad-value', 'error', (value: string, clause: string, allowed: readonly string[]) =>
   `invalid '${clause}' kind '${value}'; expected ${alternatives(allowed)}`,
 );
-export const badModifier = defineMessage('omp-bad-modifier', 'error', (modifier: string, clause: string) => `invalid modifier '${modifier}' in '${clause}' clause`);
+export const badModifier = defineMessage('omp-bad-modifier', 'error', (modifier: string, clause: string, suggestion?: string) => `invalid modifier '${modifier}' in '${clause}' clause${didYouMean(suggestion)}`);
 export const badIfModifier = defineMessage('omp-bad-if-modifier', 'error', (modifier: string, directive: string) => `'${modifier}' does not name a construct of '${directive}'`);
 export const badReductionOp = defineMessage('omp-bad-reduction-op', 'error', (op: string) => `invalid reduction identifier '${op}'`);
 /** `where` is `clause 'private'` or a directive display such as `'#pragma omp threadprivate'`. */
