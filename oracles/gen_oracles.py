@@ -376,6 +376,29 @@ def gen_csr():
     o.write()
 
 
+# ---------------------------------------------------------------- K10 top-k
+def gen_topk():
+    o = Oracle("topk")
+    r = rng(10)
+    cases = []
+    for n, k, by_abs, ties in ((1000, 100, 1, False), (20000, 1234, 0, True), (7, 3, 1, True), (50000, 1, 0, False)):
+        x = f32(r.normal(0, 1, n))
+        if ties:
+            x[r.integers(0, n, max(3, n // 10))] = x[0]  # many equal values, the threshold among them
+            x[1:3] = -x[0]
+        key = np.abs(x) if by_abs else x
+        thr = np.partition(key, n - k)[n - k]
+        order = np.argsort(-key, kind="stable")  # descending, ties by lower index
+        mask = np.zeros(n)
+        mask[order[:k]] = 1
+        cases.append(dict(k=k, by_abs=by_abs, x=x, thr=thr, ties=int((key == thr).sum()), mask=mask))
+    o.put("ncases", [len(cases)])
+    for i, c in enumerate(cases):
+        for kk, v in c.items():
+            o.put(f"c{i}.{kk}", np.atleast_1d(v))
+    o.write()
+
+
 GENERATORS = {name[4:]: fn for name, fn in sorted(globals().items()) if name.startswith("gen_") and callable(fn)}
 
 if __name__ == "__main__":

@@ -119,6 +119,21 @@ export const KERNELS: readonly KernelSpec[] = [
     ldmBytes: (t, e) => 3 * e * t['cmax']! + (4 + e) * t['eb']!,
     deps: [],
   },
+  {
+    name: 'topk',
+    id: 'K10',
+    entryPoints: ['swk_topk_threshold', 'swk_topk_mask', 'swk_topk_select'],
+    methods: [M.airnet, M.lp, M.mamo],
+    params: [
+      { name: 'chunk', doc: 'elements per LDM chunk (fixed: tie ranks and offsets do not depend on the CPE count)' },
+      { name: 'k, by_abs', doc: 'keep the k largest (|x| or x); ties at the threshold go to the lower index' },
+    ],
+    dtypes: ['f32'],
+    deterministic: true,
+    defaultTile: () => ({ chunk: 4096 }),
+    ldmBytes: (t) => 13 * t['chunk']! + 8 * 256,
+    deps: [],
+  },
 ];
 
 export function findKernel(name: string): KernelSpec | undefined {
