@@ -10,3 +10,4 @@ export const strayContinuation = defineMessage('fortran-stray-continuation', 'wa
 export const unterminatedConstruct = defineMessage('fortran-unterminated-construct', 'warning', (what: string) => `'${what}' is never closed`);
 export const mismatchedEnd = defineMessage('fortran-mismatched-end', 'warning', (got: string, open: string) => `'${got}' does not close the open '${open}'`);
 export const unexpectedEnd = defineMessage('fortran-unexpected-end', 'warning', (got: string) => `'${got}' has nothing to close`);
+export const badLabelField = defineMessage('fortran-bad-label-field', 'warning', () => 'characters other than a label in columns 1-5 of a fixed-form line (free-form source?)');

@@ -65,7 +65,8 @@ function classifyFixed(text: string, limit: FixedLineLength): FixedClass {
 
 /** An initial line with nothing but a `!` comment in its text field is a comment line. */
 function codeOrComment(text: string, cont: boolean, label: string | undefined, from: number, to: number): FixedClass {
-  if (!cont && label === undefined) {
+  // Junk in the label field keeps the line as code, so that it is reported rather than skipped.
+  if (!cont && label === undefined && !/[^\s\d]/.test(text.slice(0, Math.min(5, from)))) {
     const body = text.slice(from, to).trimStart();
     if (body === '') return { type: 'blank' };
     if (body.startsWith('!')) return { type: 'comment' };
@@ -115,6 +116,10 @@ export function readFixedForm(file: SourceFile, bag: DiagnosticBag, limit: Fixed
       continue;
     }
     const cls = cls0 as TextLine;
+    if (cls.type === 'code' && !cls.cont && cls.label === undefined && /[^\s\d]/.test(lines[i]!.text.slice(0, Math.min(5, cls.from)))) {
+      // Text in columns 1-5 that is not a label: usually free-form source read as fixed form.
+      bag.report(file, { start: lines[i]!.start, end: lines[i]!.start + Math.min(5, cls.from) }, msg.badLabelField());
+    }
     if (cls.cont) bag.report(file, { start: lines[i]!.start, end: lineEnd(lines[i]!) }, msg.strayContinuation());
     const m = createMappedText();
     let quote = '';

@@ -65,7 +65,7 @@ export function buildStructure(file: SourceFile, statements: readonly FortranSta
     const c: Construct = {
       index: constructs.length, kind, ...(s.constructName ? { name: s.constructName } : {}),
       ...(d.kind === 'do' && d.termLabel !== undefined ? { termLabel: d.termLabel } : {}),
-      first: s.index, last: -1, branches: [], ...(parent !== undefined ? { parent } : {}), children: [],
+      first: s.index, last: -1, bodyLast: -1, branches: [], ...(parent !== undefined ? { parent } : {}), children: [],
       unit: unitStack[unitStack.length - 1] ?? -1,
     };
     constructs.push(c);
@@ -88,6 +88,7 @@ export function buildStructure(file: SourceFile, statements: readonly FortranSta
     const c = constructs[open.pop()!]!;
     if (s.constructName && c.name !== s.constructName) bag.report(file, s.textSpan, msg.mismatchedEnd(s.text, statements[c.first]!.text));
     c.last = s.index;
+    c.bodyLast = s.index - 1;
   };
 
   const top = (): Construct | undefined => (open.length ? constructs[open[open.length - 1]!] : undefined);
@@ -156,6 +157,7 @@ export function buildStructure(file: SourceFile, statements: readonly FortranSta
       const t = top();
       if (!t || t.kind !== 'do' || t.termLabel !== s.label) break;
       t.last = s.index;
+      t.bodyLast = s.kind === 'end-do' ? s.index - 1 : s.index;
       open.pop();
     }
   }

@@ -222,6 +222,11 @@ export interface Construct {
   readonly first: number;
   /** Index of the closing statement (END DO, the labelled terminator, ...); -1 if never closed. */
   last: number;
+  /**
+   * Last statement of the body, inclusive: `last - 1` for END-closed constructs; for a labelled DO the
+   * terminal statement itself (it executes on every iteration, even when it is an assignment).
+   */
+  bodyLast: number;
   /** ELSE IF / ELSE / CASE / ELSEWHERE statement indices. */
   readonly branches: number[];
   readonly parent?: number;

@@ -218,15 +218,15 @@ describe('constructs', () => {
   it('labelled DO loops sharing one terminal CONTINUE', () => {
     const src = [fx('', ' ', 'do 10 i = 1, n'), fx('', ' ', 'do 10 j = 1, m'), fx('', ' ', 'a(i,j) = 0'), fx('10', ' ', 'continue'), fx('', ' ', 'do 20 k = 1, n'), fx('20', ' ', 'b(k) = 1'), fx('', ' ', 'end')].join('\n');
     const { tree, bag } = parse(src, 'fixed');
-    expect(tree.constructs.map((c) => [c.kind, c.termLabel, c.first, c.last, c.parent ?? -1])).toEqual([
-      ['do', '10', 0, 3, -1], ['do', '10', 1, 3, 0], ['do', '20', 4, 5, -1],
+    expect(tree.constructs.map((c) => [c.kind, c.termLabel, c.first, c.last, c.bodyLast, c.parent ?? -1])).toEqual([
+      ['do', '10', 0, 3, 3, -1], ['do', '10', 1, 3, 3, 0], ['do', '20', 4, 5, 5, -1],
     ]);
     expect(bag.items).toEqual([]);
   });
 
   it('labelled DO ended by a labelled END DO', () => {
     const { tree } = parse('do 5 i = 1, n\n  x = i\n5 end do\nend\n');
-    expect(tree.constructs.map((c) => [c.first, c.last])).toEqual([[0, 2]]);
+    expect(tree.constructs.map((c) => [c.first, c.last, c.bodyLast])).toEqual([[0, 2, 1]]);
   });
 
   it('IF branches, SELECT cases, WHERE elsewhere, nesting', () => {

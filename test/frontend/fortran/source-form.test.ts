@@ -97,6 +97,10 @@ describe('source form', () => {
     expect(bag.items.map((d) => d.name)).toEqual(['fortran-unterminated-string', 'fortran-missing-continuation']);
   });
 
+  it('warns when fixed-form columns 1-5 hold something other than a label', () => {
+    expect(parse('x = 1\n      y = 2\n', 'fixed').bag.items.map((d) => d.name)).toEqual(['fortran-bad-label-field']);
+  });
+
   it('warns on free-form lines over 132 characters', () => {
     const { bag } = parse(`x = 1 ${' '.repeat(130)}+ 2\n`);
     expect(bag.items.map((d) => d.name)).toEqual(['fortran-line-too-long']);
