@@ -36,6 +36,11 @@ describe('directive table', () => {
     }
   });
 
+  test('Fortran spellings stay unique with their blanks removed (`enddo`, `paralleldo`)', () => {
+    const spaceless = directiveEntries.filter((e) => e.language === 'fortran').map((e) => e.kind.replace(/ /g, ''));
+    expect(new Set(spaceless).size).toBe(spaceless.length);
+  });
+
   test('Fortran spellings spell the worksharing loop `do`, C spellings `for`', () => {
     for (const d of directiveTable) {
       if (d.c) expect(d.c.split(' ')).not.toContain('do');
