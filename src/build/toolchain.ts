@@ -13,7 +13,12 @@ export interface CompileJob {
   readonly language: 'c' | 'fortran' | 'plain';
   /** -x language given by the user for this input. */
   readonly xLang: string | undefined;
-  /** True for o2ath translations (they get -D_OPENMP and the include path of the original). */
+  /**
+   * True for o2ath translations, and for C/Fortran files without OpenMP that the driver compiles as they
+   * are (what the translator would have returned): they get -D_OPENMP, as the user's `-fopenmp` build
+   * would, and the directory of the original for quoted includes. False for -mhost/-mslave files, which
+   * are Athread code already, and for other sources.
+   */
   readonly translated: boolean;
   /** Fortran translations with both sides in one file need cpp (-cpp) to select __sw_host__/__sw_slave__. */
   readonly needsCpp: boolean;
