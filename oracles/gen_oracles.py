@@ -399,6 +399,72 @@ def gen_topk():
     o.write()
 
 
+# ---------------------------------------------------------------- K2 quantisation, int8 GEMM
+def srdhm_exact(a, b):
+    if a == b == -(2**31):
+        return 2**31 - 1
+    ab = a * b
+    nudge = (1 << 30) if ab >= 0 else 1 - (1 << 30)
+    v = ab + nudge
+    q = abs(v) // (1 << 31)  # C division truncates toward zero
+    return q if v >= 0 else -q
+
+
+def rdpot(x, e):
+    mask = (1 << e) - 1
+    rem = x & mask
+    thr = (mask >> 1) + (1 if x < 0 else 0)
+    return (x >> e) + (1 if rem > thr else 0)
+
+
+def gen_quant():
+    o = Oracle("quant")
+    r = rng(2)
+    qs = []
+    x = f32(r.normal(0.3, 2, 3000))
+    for bits, sym in ((8, 0), (8, 1), (4, 0)):
+        qmin, qmax = -(1 << (bits - 1)), (1 << (bits - 1)) - 1
+        xt = torch.tensor(x, dtype=torch.float32)
+        if sym:
+            scale = np.float32(np.float32(np.abs(x).max()) / np.float32(qmax))
+            zp = 0
+        else:
+            obs = torch.quantization.MinMaxObserver(dtype=torch.qint8, qscheme=torch.per_tensor_affine, quant_min=qmin, quant_max=qmax)
+            obs(xt)
+            s_, z_ = obs.calculate_qparams()
+            scale, zp = np.float32(s_.item()), int(z_.item())
+        fake = torch.fake_quantize_per_tensor_affine(xt, float(scale), zp, qmin, qmax)
+        q = torch.clamp(torch.round(xt * (1 / torch.tensor(scale, dtype=torch.float32))) + zp, qmin, qmax)
+        if bits == 8:
+            q8 = torch.quantize_per_tensor(xt, float(scale), zp, torch.qint8).int_repr()
+            assert torch.equal(q8.to(torch.float32), q), "quantize_per_tensor disagrees with the formula"
+        qs.append(dict(bits=bits, sym=sym, x=x, scale=scale, zp=zp, q=q.numpy(), fake=fake.numpy()))
+    # Round half to even: 0.25/0.5 -> 0, 2.5/0.5 -> 5, -0.25 -> 0, 0.75/0.5 = 1.5 -> 2.
+    xh = np.array([0.25, 2.5, -0.25, 0.75, 1.25])
+    fh = torch.fake_quantize_per_tensor_affine(torch.tensor(xh, dtype=torch.float32), 0.5, 0, -128, 127)
+    qs.append(dict(bits=8, sym=1, x=xh, given_scale=0.5, given_zp=0, scale=0.5, zp=0, q=np.array([0, 5, 0, 2, 2]), fake=fh.numpy()))
+    o.put("nq", [len(qs)])
+    for i, c in enumerate(qs):
+        for k, v in c.items():
+            o.put(f"q{i}.{k}", np.atleast_1d(v))
+    M, N, K, za, zw, zy, Mreal = 37, 23, 100, 3, -2, 5, 0.0123
+    A = r.integers(-128, 128, (M, K))
+    W = r.integers(-128, 128, (N, K))
+    bias = r.integers(-5000, 5000, N)
+    m, e = math.frexp(Mreal)
+    mult = round(m * (1 << 31))
+    if mult == 1 << 31:
+        mult //= 2
+        e += 1
+    shift = -e
+    acc = (A - za) @ (W - zw).T + bias
+    Y = np.array([[min(127, max(-128, rdpot(srdhm_exact(int(a), mult), shift) + zy)) for a in row] for row in acc])
+    assert np.abs(Y - np.clip(np.round(acc * Mreal) + zy, -128, 127)).max() <= 1
+    for k, v in dict(M=M, N=N, K=K, za=za, zw=zw, zy=zy, Mreal=Mreal, mult=mult, shift=shift, A=A, W=W, bias=bias, Y=Y).items():
+        o.put(f"g.{k}", np.atleast_1d(v))
+    o.write()
+
+
 GENERATORS = {name[4:]: fn for name, fn in sorted(globals().items()) if name.startswith("gen_") and callable(fn)}
 
 if __name__ == "__main__":

@@ -58,6 +58,22 @@ export const KERNELS: readonly KernelSpec[] = [
     deps: [],
   },
   {
+    name: 'quant',
+    id: 'K2',
+    entryPoints: ['swk_quant_params', 'swk_quantize', 'swk_gemm_q8', 'swk_quant_multiplier'],
+    methods: [M.lp, M.airnet],
+    params: [
+      { name: 'chunk', doc: 'elements per LDM chunk for min/max and quantise' },
+      { name: 'rb, wb, kmax', doc: 'int8 GEMM: A rows and W rows per LDM block, largest K' },
+      { name: 'bits, symmetric', doc: 'affine (torch MinMaxObserver) or symmetric; round half to even' },
+    ],
+    dtypes: ['f32'],
+    deterministic: true,
+    defaultTile: () => ({ chunk: 4096, rb: 16, wb: 32, kmax: 4096 }),
+    ldmBytes: (t) => Math.max(9 * t['chunk']!, (t['rb']! + t['wb']!) * t['kmax']! + t['rb']! * t['wb']! + 4 * t['wb']!),
+    deps: [],
+  },
+  {
     name: 'softmax',
     id: 'K3',
     entryPoints: ['swk_softmax_rows'],
