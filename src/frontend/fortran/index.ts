@@ -17,6 +17,8 @@ export { referencedNames, type NameUse } from './references.js';
 export { tokenize, type Token, type TokenKind } from './tokenizer.js';
 export { implicitTypeOf, defaultImplicit } from './implicit.js';
 export { textToFile, textSpanToFile } from './text-map.js';
+export { isIntrinsicFunction, isIntrinsicSubroutine } from './intrinsics.js';
+export { resolveName, type ModuleLookup, type ResolvedName, type UnitsView } from './resolve.js';
 export type { FixedLineLength };
 
 export interface FortranParseOptions {

@@ -2,7 +2,9 @@
 // variables, USE associations, implicit typing (default, IMPLICIT NONE, letter ranges), host
 // association for internal procedures, and the program-unit tree.
 import { describe, expect, it } from 'vitest';
-import { constructAround, dumpFortranTree, lookupEntity, statementAfter, typeOfName, unitAt } from '../../../src/frontend/fortran/index.js';
+import {
+  constructAround, dumpFortranTree, isIntrinsicFunction, isIntrinsicSubroutine, lookupEntity, resolveName, statementAfter, typeOfName, unitAt,
+} from '../../../src/frontend/fortran/index.js';
 import { fx, parse } from './helpers.js';
 
 const entity = (src: string, unit: number, name: string, form: 'free' | 'fixed' = 'free') => {
@@ -114,5 +116,29 @@ describe('scopes', () => {
     const round = JSON.parse(JSON.stringify(dumped)) as typeof dumped;
     expect(round).toEqual(dumped);
     expect(round.directiveSites.map((d) => d.text)).toEqual(['parallel', 'end parallel']);
+  });
+
+  it('resolveName: local, host, USE with renames and ONLY, other files through a lookup', () => {
+    const lib = parse('module consts\n  real, parameter :: g = 9.81\nend module\n').tree;
+    const src = [
+      'module grid', '  use consts', '  real :: h(10), dx', 'end module',
+      'subroutine s', '  use grid, only: depth => h', '  implicit none', '  real :: x', '  x = depth(1) * g', 'contains',
+      '  subroutine t', '    x = 0', '  end subroutine', 'end subroutine',
+    ].join('\n');
+    const { tree } = parse(src);
+    const lookup = (m: string) => (m === 'consts' ? { tree: lib, unit: 0 } : undefined);
+    expect(resolveName(tree, 1, 'x')).toMatchObject({ via: 'local', unit: 1 });
+    expect(resolveName(tree, 2, 'x')).toMatchObject({ via: 'host', unit: 1 });
+    expect(resolveName(tree, 1, 'depth')).toMatchObject({ via: 'use', module: 'grid', remote: 'h', unit: 0, entity: { moduleVariable: true } });
+    expect(resolveName(tree, 1, 'h')).toBeUndefined(); // only the renamed name is visible
+    expect(resolveName(tree, 1, 'dx')).toBeUndefined(); // not in the ONLY list
+    expect(resolveName(tree, 0, 'g', lookup)).toMatchObject({ via: 'use', module: 'consts', tree: lib, entity: { parameter: true } });
+    expect(resolveName(tree, 0, 'g')).toBeUndefined(); // consts is in another file and no lookup was given
+  });
+
+  it('intrinsic procedure names', () => {
+    expect(['sqrt', 'MAX', 'omp_get_thread_num', 'dble'].map(isIntrinsicFunction)).toEqual([true, true, true, true]);
+    expect(isIntrinsicFunction('field')).toBe(false);
+    expect(isIntrinsicSubroutine('random_number')).toBe(true);
   });
 });
