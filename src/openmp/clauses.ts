@@ -56,7 +56,8 @@ export const clauseTable: readonly ClauseSpec[] = [
     support: accepted('MPE and CPEs share one address space; nothing is copied'),
   },
   { name: 'depend', shape: 'depend', items: 'locator', modifiers: ['iterator'], values: DEPEND_TYPES, support: rejected('task dependences are not lowered') },
-  { name: 'destroy', shape: 'optional-expr', once: true, support: rejected('depobj and interop are not lowered') },
+  // interop may destroy several objects, one clause each.
+  { name: 'destroy', shape: 'optional-expr', support: rejected('depobj and interop are not lowered') },
   { name: 'detach', shape: 'expr', once: true, support: rejected('tasks are not lowered') },
   { name: 'device', shape: 'expr', once: true, modifiers: ['ancestor', 'device_num'], support: accepted('the core group running the program is the only device') },
   { name: 'device_type', shape: 'keyword', once: true, values: ['host', 'nohost', 'any'], support: accepted('CPE copies are found from the call graph') },
@@ -74,7 +75,7 @@ export const clauseTable: readonly ClauseSpec[] = [
   { name: 'grainsize', shape: 'expr', once: true, modifiers: ['strict'], support: rejected('taskloop is not lowered') },
   { name: 'has_device_addr', shape: 'list', items: 'section', support: accepted('MPE and CPEs share one address space') },
   { name: 'hint', shape: 'expr', once: true, support: accepted('hints do not change the Athread code') },
-  { name: 'holds', shape: 'expr', once: true, support: accepted('an assumption; o2ath makes no use of it') },
+  { name: 'holds', shape: 'expr', support: accepted('an assumption; o2ath makes no use of it') },
   { name: 'if', shape: 'expr', oncePerModifier: true, modifiers: IF_MODIFIERS, support: lowered('false runs the region on the MPE with a team of one') },
   { name: 'in_reduction', shape: 'reduction', items: 'section', support: rejected('task reductions are not lowered') },
   { name: 'inbranch', shape: 'none', once: true, support: rejected('declare simd is not lowered') },
@@ -154,7 +155,7 @@ export const clauseTable: readonly ClauseSpec[] = [
   { name: 'untied', shape: 'none', once: true, support: rejected('tasks are not lowered') },
   // `update` on atomic takes no argument; on depobj it names the new dependence type.
   { name: 'update', shape: 'optional-keyword', once: true, values: ['in', 'out', 'inout', 'mutexinoutset', 'inoutset'], support: rejected('atomic and depobj are not lowered yet') },
-  { name: 'use', shape: 'expr', once: true, support: rejected('interop is not lowered') },
+  { name: 'use', shape: 'expr', support: rejected('interop is not lowered') },
   { name: 'use_device_addr', shape: 'list', items: 'section', support: accepted('MPE and CPEs share one address space') },
   { name: 'use_device_ptr', shape: 'list', items: 'variable', support: accepted('MPE and CPEs share one address space') },
   { name: 'uses_allocators', shape: 'text', support: rejected('OpenMP allocators are not mapped to LDM yet') },
