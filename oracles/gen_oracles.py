@@ -465,6 +465,51 @@ def gen_quant():
     o.write()
 
 
+# ---------------------------------------------------------------- K4 attention
+def attention_torch(Q, K, V, B, H, Lq, Lk, dh, mask, scale):
+    q = torch.tensor(Q).reshape(B, Lq, H, dh).transpose(1, 2)
+    k = torch.tensor(K).reshape(B, Lk, H, dh).transpose(1, 2)
+    v = torch.tensor(V).reshape(B, Lk, H, dh).transpose(1, 2)
+    sc = q @ k.transpose(-1, -2) * scale
+    if mask is not None:
+        sc = sc + torch.tensor(mask)
+    p = torch.softmax(sc, -1)
+    out = (p @ v).transpose(1, 2).reshape(B, Lq, H * dh)
+    col = p.amax(dim=(1, 2))  # per key: max over heads and queries
+    return out.numpy(), col.numpy()
+
+
+def gen_attention():
+    o = Oracle("attention")
+    r = rng(4)
+    cases = []
+    B, H, Lq, Lk, dh = 2, 3, 37, 45, 16
+    Q, K, V = (f32(r.normal(0, 1, (B, L, H * dh))) for L in (Lq, Lk, Lk))
+    mask = f32(r.uniform(-4, 0, (Lq, Lk)))
+    out, col = attention_torch(Q, K, V, B, H, Lq, Lk, dh, mask, 1 / math.sqrt(dh))
+    cases.append(dict(B=B, H=H, Lq=Lq, Lk=Lk, dh=dh, Q=Q, K=K, V=V, mask=mask, scale=1 / math.sqrt(dh), O=out, col=col))
+    # All keys equal: uniform weights, output = mean of the V rows.
+    B, H, Lq, Lk, dh = 1, 2, 5, 70, 8
+    Q = f32(r.normal(0, 1, (B, Lq, H * dh)))
+    K = np.repeat(f32(r.normal(0, 1, (B, 1, H * dh))), Lk, axis=1)
+    V = f32(r.normal(0, 1, (B, Lk, H * dh)))
+    out, col = attention_torch(Q, K, V, B, H, Lq, Lk, dh, None, 0.5)
+    hand = np.broadcast_to(V.mean(axis=1, keepdims=True), out.shape)
+    cases.append(dict(B=B, H=H, Lq=Lq, Lk=Lk, dh=dh, Q=Q, K=K, V=V, scale=0.5, O=out, col=col, hand=hand))
+    # One key 30 above the rest (through the mask): output ~ that V row.
+    mask = np.zeros((Lq, Lk))
+    mask[:, 17] = 30
+    K = np.zeros((B, Lk, H * dh))
+    out, col = attention_torch(Q, K, V, B, H, Lq, Lk, dh, mask, 0.5)
+    hand = np.broadcast_to(V[:, 17:18, :], out.shape)
+    cases.append(dict(B=B, H=H, Lq=Lq, Lk=Lk, dh=dh, Q=Q, K=K, V=V, mask=mask, scale=0.5, O=out, col=col, hand=hand))
+    o.put("ncases", [len(cases)])
+    for i, c in enumerate(cases):
+        for k, v in c.items():
+            o.put(f"c{i}.{k}", np.atleast_1d(v))
+    o.write()
+
+
 GENERATORS = {name[4:]: fn for name, fn in sorted(globals().items()) if name.startswith("gen_") and callable(fn)}
 
 if __name__ == "__main__":

@@ -104,6 +104,23 @@ export const KERNELS: readonly KernelSpec[] = [
     deps: [],
   },
   {
+    name: 'attention',
+    id: 'K4',
+    entryPoints: ['swk_attention'],
+    methods: [M.mamo, M.kd, M.moe],
+    params: [
+      { name: 'qb, kb', doc: 'queries held in LDM per work item; keys/values streamed per double-buffered block' },
+      { name: 'dmax', doc: 'largest head dimension' },
+      { name: 'mask, col_score', doc: 'additive Lq x Lk mask; per-key max probability (MAMo memory scoring)' },
+    ],
+    dtypes: ['f32', 'f64'],
+    deterministic: true,
+    defaultTile: (dt) => ({ qb: 32, kb: dt === 'f32' ? 32 : 16, dmax: 128 }),
+    ldmBytes: (t, e) =>
+      e * (2 * t['qb']! * t['dmax']! + 4 * t['kb']! * t['dmax']! + t['qb']! * t['kb']! + t['kb']!) + 8 * (2 * t['qb']! + t['qb']! * t['dmax']! + t['kb']!),
+    deps: [],
+  },
+  {
     name: 'norm',
     id: 'K5',
     entryPoints: ['swk_segment_norm'],
