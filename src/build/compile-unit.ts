@@ -121,13 +121,14 @@ export async function buildSource(ctx: Context, item: Extract<InputItem, { kind:
     if (cmd.deps.only) {
       const text = fix(readFileSync(tmpDeps, 'utf8'));
       if (cmd.deps.file !== undefined) writeOut(ctx, cmd.deps.file, text);
-      else if (cmd.output !== undefined) writeOut(ctx, cmd.output, text);
+      else if (cmd.output !== undefined && cmd.output !== '-') writeOut(ctx, cmd.output, text);
       else ctx.out(text);
       return undefined;
     }
     if (cmd.deps.sideEffect) writeOut(ctx, cmd.deps.file ?? `${base}.d`, fix(readFileSync(tmpDeps, 'utf8')));
     const text = fix(readFileSync(tmpOut, 'utf8'));
-    if (cmd.output !== undefined) writeOut(ctx, cmd.output, text);
+    // `-o -` is standard output, as for gcc -E.
+    if (cmd.output !== undefined && cmd.output !== '-') writeOut(ctx, cmd.output, text);
     else ctx.out(text);
     return undefined;
   }

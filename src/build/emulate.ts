@@ -40,6 +40,8 @@ export function createEmulateToolchain(cfg: EmulateConfig): Toolchain {
       // -isystem: the runtime headers play the part of the Sunway system headers (athread.h, slave.h):
       // found before /usr/include, quiet under -Wall, and left out of -MMD dependencies like them.
       const args = [...cc, job.side === 'host' ? '-D__sw_host__' : '-D__sw_slave__', '-isystem', runtime.includeDir];
+      // gfortran's -isystem reaches only cpp; Fortran INCLUDE lines and USE of the runtime's modules need -I.
+      if (job.language === 'fortran') args.push(`-I${runtime.includeDir}`);
       if (classic) args.push('-DO2ATH_EMU_SW26010');
       if (job.translated) {
         const dir = dirname(job.original);

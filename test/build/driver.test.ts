@@ -101,6 +101,16 @@ describe('emulate --dry-run and --verbose', () => {
     expect(readdirSync(T)).toEqual(['p.c']);
   });
 
+  it('o2ath fc: the runtime directory is searched by Fortran INCLUDE/USE too; the link uses gfortran', async () => {
+    writeFileSync(join(dir, 'm.F90'), 'program m\nend program m\n');
+    const r = await drive('fortran', ['--dry-run', '-mhost', '-O2', 'm.F90', '-o', 'm'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    const rt = env['O2ATH_RUNTIME_DIR']!;
+    const lines = r.stdout.split(rt).join('$RT').trim().split('\n');
+    expect(lines[0]).toMatch(/^gfortran -D__sw_host__ -isystem \$RT\/include -I\$RT\/include -O2 -c m\.F90 -o \S+\/m\.host\.o$/);
+    expect(lines[lines.length - 1]).toMatch(/^gfortran -O2 \S+\/m\.host\.o -L\$RT\/build -lo2athrt -pthread -lm -o m$/);
+  });
+
   it('--verbose prints the commands on stderr as they run', async () => {
     const r = await drive('c', ['--verbose', '-c', 'p.c'], { cwd: dir, env, translate: kernelTranslate });
     expect(r.code).toBe(0);
