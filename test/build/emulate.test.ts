@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SourceFile } from '../../src/source/source-file.js';
 import type { TranslateOptions, TranslateResult } from '../../src/translate.js';
-import { drive, fakeRuntime, fixtures, scratch } from './helpers.js';
+import { drive, fakeRuntime, fixtures, repo, scratch } from './helpers.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -241,4 +241,15 @@ describe('emulate: runtime archive', () => {
     const archive = join(env['O2ATH_RUNTIME_DIR']!, 'build', 'libo2athrt.a');
     expect(statSync(archive).isFile()).toBe(true);
   });
+});
+
+describe.skipIf(!existsSync(join(repo, 'runtime-c', 'include', 'athread.h')))('emulate: against the real runtime-c', () => {
+  for (const target of ['sw26010pro', 'sw26010']) {
+    it(`builds and runs the hybrid file for ${target}`, async () => {
+      const r = await drive('c', [`--target=${target}`, '-O2', 'src/sum.c', '-o', 'sum'], { cwd: dir, env: {} });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(execFileSync(join(dir, 'sum'), { encoding: 'utf8' })).toBe('total 26574.0\n');
+    });
+  }
 });
