@@ -510,6 +510,56 @@ def gen_attention():
     o.write()
 
 
+# ---------------------------------------------------------------- K7 MoV / MoLoRA
+def softmax_np(z):
+    z = z - z.max(-1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(-1, keepdims=True)
+
+
+def gen_moe():
+    o = Oracle("moe")
+    r = rng(7)
+    movs = []
+    for T, d, H, E, topk, ones in ((19, 40, 1, 30, 0, False), (11, 24, 2, 6, 0, False), (13, 32, 1, 10, 1, False), (9, 20, 1, 5, 0, True)):
+        x = f32(r.normal(0, 1, (T, H, d)))
+        Wr = f32(r.normal(0, 0.5, (d, E)))
+        S = np.ones((H, E, d)) if ones else f32(r.normal(1, 0.3, (H, E, d)))
+        p = softmax_np(np.einsum("thd,de->the", x, Wr))
+        if topk:
+            keep = np.zeros_like(p)
+            np.put_along_axis(keep, np.argsort(-p, -1, kind="stable")[..., :topk], 1, -1)
+            p = p * keep
+        y = x * np.einsum("the,hed->thd", p, S)
+        if ones:
+            assert np.allclose(y, x)
+        movs.append(dict(T=T, d=d, H=H, E=E, topk=topk, x=x, Wr=Wr, S=S, p=p, y=y))
+    o.put("nmov", [len(movs)])
+    for i, c in enumerate(movs):
+        for k, v in c.items():
+            o.put(f"mov{i}.{k}", np.atleast_1d(v))
+    loras = []
+    for T, din, dout, E, rr, zeroB in ((21, 48, 36, 10, 4, False), (8, 16, 12, 3, 2, True)):
+        x = f32(r.normal(0, 1, (T, din)))
+        Wr = f32(r.normal(0, 0.02 * 10, (din, E)))
+        A = f32(r.normal(0, 0.2, (E, din, rr)))
+        B = np.zeros((E, rr, dout)) if zeroB else f32(r.normal(0, 0.2, (E, rr, dout)))
+        y0 = f32(r.normal(0, 1, (T, dout)))
+        alpha = 16.0
+        p = softmax_np(x @ Wr)
+        y = y0 + (alpha / rr) * np.einsum("te,tei->ti", p, np.einsum("td,edr,erj->tej", x, A, B))
+        Aall = A.transpose(1, 0, 2).reshape(din, E * rr)  # expert axis next to r
+        Ball = B.reshape(E * rr, dout)
+        fused = y0 + (alpha / rr) * ((np.repeat(p, rr, axis=1) * (x @ Aall)) @ Ball)
+        assert np.abs(fused - y).max() < 1e-12
+        loras.append(dict(T=T, din=din, dout=dout, E=E, r=rr, alpha=alpha, x=x, Wr=Wr, A=Aall, B=Ball, y0=y0, y=y))
+    o.put("nlora", [len(loras)])
+    for i, c in enumerate(loras):
+        for k, v in c.items():
+            o.put(f"lora{i}.{k}", np.atleast_1d(v))
+    o.write()
+
+
 GENERATORS = {name[4:]: fn for name, fn in sorted(globals().items()) if name.startswith("gen_") and callable(fn)}
 
 if __name__ == "__main__":

@@ -89,6 +89,21 @@ export const KERNELS: readonly KernelSpec[] = [
     deps: [],
   },
   {
+    name: 'moe',
+    id: 'K7',
+    entryPoints: ['swk_mov', 'swk_molora'],
+    methods: [M.moe],
+    params: [
+      { name: 'dc, tb, emax', doc: 'MoV apply: column chunk, tokens per work item, most experts' },
+      { name: 'E, r, lora_alpha, topk', doc: 'experts, LoRA rank, scale alpha/r, router top-k (no renormalisation)' },
+    ],
+    dtypes: ['f32', 'f64'],
+    deterministic: true,
+    defaultTile: () => ({ dc: 256, tb: 64, emax: 64 }),
+    ldmBytes: (t, e) => e * (t['emax']! * t['dc']! + 2 * t['dc']! + t['emax']!),
+    deps: ['gemm', 'softmax'],
+  },
+  {
     name: 'optim',
     id: 'K8',
     entryPoints: ['swk_optim_step'],
