@@ -10,6 +10,7 @@ import { runCompilerDriver, type DriverDeps } from '../../src/build/driver.js';
 export const here = dirname(fileURLToPath(import.meta.url));
 export const fixtures = join(here, 'fixtures');
 export const repo = join(here, '..', '..');
+const startDir = process.cwd();
 
 export function scratch(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'o2b-test-'));
@@ -39,7 +40,6 @@ export interface Captured {
 export async function drive(language: 'c' | 'fortran', argv: string[], opts: { cwd: string; env?: Record<string, string | undefined>; translate?: DriverDeps['translate'] }): Promise<Captured> {
   let stdout = '';
   let stderr = '';
-  const old = process.cwd();
   process.chdir(opts.cwd);
   try {
     const code = await runCompilerDriver(language, argv, {
@@ -50,6 +50,8 @@ export async function drive(language: 'c' | 'fortran', argv: string[], opts: { c
     });
     return { code, stdout, stderr };
   } finally {
-    process.chdir(old);
+    // Back to where the run started (not to the previous cwd: concurrent drives would leave us in a
+    // scratch directory that is deleted afterwards).
+    process.chdir(startDir);
   }
 }
