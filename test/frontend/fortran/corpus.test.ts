@@ -1,7 +1,8 @@
 // The 100,000-line corpus criterion: a generated mixed free/fixed corpus (scripts/gen-fortran-corpus.mjs)
 // parses without a crash, quickly, with every statement classified, and with counts of DO loops,
 // directives, conditional lines, SELECT/WHERE constructs, program units and COMMON statements equal to
-// what the generator put in each file; gfortran -fsyntax-only -fopenmp accepts every file we accept.
+// what the generator put in each file; gfortran -fsyntax-only -fopenmp accepts every file we accept, and
+// gfortran's own parse-tree dump agrees with our units, DO loops, directives and variable types.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../../src/core/diagnostic.js';
 import { createSourceFile } from '../../../src/source/source-file.js';
 import { parseFortran, type FortranTree } from '../../../src/frontend/fortran/index.js';
+import { compareWithGfortran } from './gfortran-dump.js';
 // @ts-expect-error -- plain ESM script without type declarations
 import { generateCorpus } from '../../../scripts/gen-fortran-corpus.mjs';
 
@@ -43,6 +45,16 @@ describe('generated 100,000-line corpus', () => {
   const files = generateCorpus({ lines: 100000, seed: 1 }) as CorpusFile[];
   const trees = new Map<string, { tree: FortranTree; bag: DiagnosticBag }>();
   let dir = '';
+  /** Parsed on demand too, so single tests can run alone (`-t`). */
+  const parsed = (f: CorpusFile): { tree: FortranTree; bag: DiagnosticBag } => {
+    let r = trees.get(f.name);
+    if (!r) {
+      const bag = new DiagnosticBag();
+      r = { tree: parseFortran(createSourceFile(f.name, f.text), bag), bag };
+      trees.set(f.name, r);
+    }
+    return r;
+  };
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'o2ath-fcorpus-'));
@@ -75,28 +87,30 @@ describe('generated 100,000-line corpus', () => {
 
   it('classification agrees with what the generator wrote', () => {
     for (const f of files) {
-      const t = trees.get(f.name)!.tree;
+      const t = parsed(f).tree;
       expect({ name: f.name, ...countsOf(t) }).toEqual({ name: f.name, ...f.counts });
       expect(t.constructs.filter((c) => c.last < 0)).toEqual([]);
     }
   });
 
-  it('every file the front end accepts compiles with gfortran -fsyntax-only -fopenmp', async () => {
+  // One gfortran run per file does both jobs: it proves the file compiles, and its parse-tree dump is
+  // the oracle for our classification. Two processes at a time (two shared cores).
+  it('every file the front end accepts compiles with gfortran -fsyntax-only -fopenmp, and gfortran\'s parse agrees (units, DO loops, directives, variable types)', async () => {
     const accepted = files.filter((f) => {
-      const r = trees.get(f.name)!;
+      const r = parsed(f);
       return !r.bag.items.length && !r.tree.statements.some((s) => s.kind === 'unknown');
     });
     expect(accepted.length).toBe(files.length);
     const mods = join(dir, 'mods');
     await run('mkdir', ['-p', mods]);
-    // All files, in batches of 12 per gfortran process, two processes at a time (two shared cores).
-    const batches: string[][] = [];
-    for (let i = 0; i < accepted.length; i += 12) batches.push(accepted.slice(i, i + 12).map((f) => f.name));
     const failures: string[] = [];
+    const disagreements: string[] = [];
+    const queue = [...accepted];
     const worker = async (): Promise<void> => {
-      for (let b = batches.shift(); b; b = batches.shift()) {
+      for (let f = queue.shift(); f; f = queue.shift()) {
         try {
-          await run('gfortran', ['-fsyntax-only', '-fopenmp', '-w', '-J', mods, ...b], { cwd: dir });
+          const { stdout } = await run('gfortran', ['-fsyntax-only', '-fopenmp', '-w', '-J', mods, '-fdump-fortran-original', f.name], { cwd: dir, maxBuffer: 64 << 20 });
+          disagreements.push(...compareWithGfortran(parsed(f).tree, stdout).map((p) => `${f.name}: ${p}`));
         } catch (e) {
           failures.push(String((e as { stderr?: string }).stderr ?? e));
         }
@@ -104,5 +118,6 @@ describe('generated 100,000-line corpus', () => {
     };
     await Promise.all([worker(), worker()]);
     expect(failures).toEqual([]);
+    expect(disagreements).toEqual([]);
   }, 120_000);
 });

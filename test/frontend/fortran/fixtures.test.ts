@@ -1,15 +1,20 @@
 // Golden outlines of the front end's output for the fixtures in fixtures/fortran/frontend/: statements
 // (line:col, label, kind, construct name, text), directive sites, units with scopes, constructs.
 // Update with `npx vitest run test/frontend/fortran -u` and review the diff.
-import { readFileSync, readdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../../src/core/diagnostic.js';
 import { positionOf } from '../../../src/source/line-map.js';
 import { createSourceFile, type SourceFile } from '../../../src/source/source-file.js';
 import { parseFortran, type FortranTree } from '../../../src/frontend/fortran/index.js';
+import { compareWithGfortran } from './gfortran-dump.js';
 
 const dir = join(__dirname, '../../../fixtures/fortran/frontend');
+const run = promisify(execFile);
 
 function outline(file: SourceFile, tree: FortranTree, bag: DiagnosticBag): string {
   const at = (o: number): string => {
@@ -56,6 +61,17 @@ describe('fixtures', () => {
       const bag = new DiagnosticBag();
       const tree = parseFortran(file, bag);
       await expect(outline(file, tree, bag)).toMatchFileSnapshot(join(dir, 'expected', `${name}.outline.txt`));
+    });
+    it(`${name}: agrees with gfortran -fdump-fortran-original`, async () => {
+      const file = createSourceFile(name, readFileSync(join(dir, name), 'utf8'));
+      const tree = parseFortran(file, new DiagnosticBag());
+      const mods = mkdtempSync(join(tmpdir(), 'o2ath-fmods-'));
+      try {
+        const { stdout } = await run('gfortran', ['-fsyntax-only', '-fopenmp', '-w', '-J', mods, '-fdump-fortran-original', name], { cwd: dir, maxBuffer: 64 << 20 });
+        expect(compareWithGfortran(tree, stdout)).toEqual([]);
+      } finally {
+        rmSync(mods, { recursive: true, force: true });
+      }
     });
   }
 });

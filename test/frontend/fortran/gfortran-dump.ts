@@ -1,0 +1,115 @@
+// Reads `gfortran -fdump-fortran-original` output into per-procedure facts (DO loops, OpenMP
+// directives, variables with their type family), so tests can hold the front end against gfortran's
+// own parse rather than against our expectations.
+import { tokenize, unitAt, type FortranStatement, type FortranTree } from '../../../src/frontend/fortran/index.js';
+
+export interface GfNamespace {
+  /** Procedure/module name as gfortran prints it (lower case). */
+  readonly name: string;
+  /** DO statements, including implied DOs in I/O lists (gfortran lowers those to DO loops). */
+  dos: number;
+  /** OpenMP directives other than END directives (gfortran adds implied ENDs, e.g. after `parallel do`). */
+  omps: number;
+  /** Variable name → type family ('INTEGER', 'REAL', 'LOGICAL', 'CHARACTER', 'COMPLEX', 'DERIVED'). */
+  readonly vars: Map<string, string>;
+}
+
+export function parseGfortranDump(text: string): GfNamespace[] {
+  const out: GfNamespace[] = [];
+  let ns: GfNamespace | undefined;
+  let sym: string | undefined;
+  let type: string | undefined;
+  let inCode = false;
+  for (const line of text.split('\n')) {
+    const proc = /^\s*procedure name = (\S+)/.exec(line);
+    if (proc) {
+      ns = { name: proc[1]!.toLowerCase(), dos: 0, omps: 0, vars: new Map() };
+      out.push(ns);
+      inCode = false;
+      continue;
+    }
+    if (!ns) continue;
+    const st = /^\s*symtree: '[^']*'\s*\|\| symbol: '([^']+)'/.exec(line);
+    if (st) {
+      sym = st[1]!;
+      type = undefined;
+      continue;
+    }
+    const ts = /^\s*type spec : \((\w+)/.exec(line);
+    if (ts && sym) {
+      type = ts[1]!;
+      continue;
+    }
+    const at = /^\s*attributes: \((.*)\)\s*$/.exec(line);
+    if (at && sym && type) {
+      const attrs = at[1]!;
+      if (/\bVARIABLE\b/.test(attrs) && !/USE-ASSOC|ASSOCIATE-VAR|ARTIFICIAL/.test(attrs) && !sym.startsWith('_') && !sym.includes('@')) ns.vars.set(sym, type);
+      sym = undefined;
+      continue;
+    }
+    if (/^\s*code:\s*$/.test(line)) {
+      inCode = true;
+      continue;
+    }
+    if (!inCode) continue;
+    if (/^\s*(\d+\s+)?DO(\s|$)/.test(line)) ns.dos++;
+    else if (/^\s*(\d+\s+)?!\$OMP\b/.test(line) && !/!\$OMP END\b/.test(line)) ns.omps++;
+  }
+  return out;
+}
+
+/** gfortran's type family for one of our TypeSpec bases. */
+export function typeFamily(base: string | undefined): string | undefined {
+  switch (base) {
+    case 'integer': case 'byte': return 'INTEGER';
+    case 'real': case 'double precision': return 'REAL';
+    case 'complex': case 'double complex': return 'COMPLEX';
+    case 'logical': return 'LOGICAL';
+    case 'character': return 'CHARACTER';
+    case 'type': case 'class': return 'DERIVED';
+    default: return undefined;
+  }
+}
+
+/** Implied DO loops in an I/O item list: `(x(i), i = 1, n)` (a `name =` outside keyword lists). */
+function impliedDos(s: FortranStatement): number {
+  if (!['read', 'write', 'print'].includes(s.kind)) return 0;
+  let n = 0;
+  for (const r of s.exprs) {
+    if (r.keywords) continue;
+    const toks = tokenize(s.text, r.start, r.end);
+    toks.forEach((t, i) => {
+      if (t.kind === 'name' && toks[i + 1]?.text === '=') n++;
+    });
+  }
+  return n;
+}
+
+/**
+ * Differences between our tree and gfortran's dump of the same file: the set of program units, and per
+ * unit the DO loops, the (non-END) directives and the type family of every local variable gfortran lists.
+ */
+export function compareWithGfortran(tree: FortranTree, dump: string): string[] {
+  const problems: string[] = [];
+  const gf = parseGfortranDump(dump).filter((n) => !n.name.startsWith('__'));
+  const ours = new Map(tree.units.map((u) => [u.name ?? 'main__', u]));
+  const a = [...ours.keys()].sort().join();
+  const b = gf.map((n) => n.name).sort().join();
+  if (a !== b) problems.push(`units differ: ours ${a}; gfortran ${b}`);
+  const owner = new Int32Array(tree.statements.length).fill(-1);
+  for (const u of tree.units) for (let i = u.first; i <= u.last; i++) owner[i] = u.index;
+  for (const n of gf) {
+    const u = ours.get(n.name);
+    if (!u) continue;
+    const mine = tree.statements.filter((s) => owner[s.index] === u.index);
+    const dos = mine.filter((s) => s.kind === 'do').length + mine.reduce((x, s) => x + impliedDos(s), 0);
+    const omps = tree.directiveSites.filter((d) => unitAt(tree, d.span.start)?.index === u.index && !/^end\b/i.test(d.text)).length;
+    if (dos !== n.dos) problems.push(`${n.name}: ${dos} DO loops, gfortran ${n.dos}`);
+    if (omps !== n.omps) problems.push(`${n.name}: ${omps} directives, gfortran ${n.omps}`);
+    for (const [v, t] of n.vars) {
+      const e = u.scope.entities.find((x) => x.name === v);
+      if (typeFamily(e?.type?.base) !== t) problems.push(`${n.name}: ${v} is ${e?.type?.base ?? 'missing'}, gfortran ${t}`);
+    }
+  }
+  return problems;
+}
