@@ -12,7 +12,7 @@ import { buildSource } from './compile-unit.js';
 import { asDiagnostic, BuildFailed, commit, run, stop, type Context } from './context.js';
 import { createCrossToolchain } from './cross.js';
 import { stem } from './deps.js';
-import { createEmulateToolchain } from './emulate.js';
+import { createEmulateToolchain, isLtoFlag } from './emulate.js';
 import { DEPTH_VAR, createRunner } from './exec.js';
 import { createWorkDir } from './outputs.js';
 import { runtimeLayout } from './runtime-lib.js';
@@ -37,7 +37,7 @@ export async function runCompilerDriver(language: 'c' | 'fortran', argv: string[
     err(formatDiagnostics([asDiagnostic(parsed.error)], 'text'));
     return 2;
   }
-  const cmd = parsed.value;
+  let cmd = parsed.value;
   const format = cmd.options.diagnosticsFormat;
   // Text goes out as it happens (interleaved with the compiler's own messages); json/sarif as one document.
   const collected: Diagnostic[] = [];
@@ -54,6 +54,14 @@ export async function runCompilerDriver(language: 'c' | 'fortran', argv: string[
     flush();
     return code;
   };
+
+  if (cmd.options.mode === 'emulate') {
+    const lto = cmd.flags.filter((f) => f.args.some(isLtoFlag));
+    if (lto.length > 0) {
+      report([asDiagnostic(msg.ignoredInEmulation(lto[0]!.args.join(' ')))]);
+      cmd = { ...cmd, flags: cmd.flags.filter((f) => !lto.includes(f)) };
+    }
+  }
 
   // `--cc "o2ath cc"` or O2ATH_HOST_CC=o2ath... would start us again and again: stop at the second level.
   const depth = Number.parseInt(env[DEPTH_VAR] ?? '0', 10) || 0;

@@ -27,6 +27,15 @@ function toolWords(env: Readonly<Record<string, string | undefined>>, name: stri
   return (v && splitShellWords(v)) || [fallback];
 }
 
+/**
+ * Link-time optimisation does not survive the emulate build: nm/objcopy cannot rename symbols inside LTO
+ * bytecode, and `ld -r` of two LTO objects mixes their IR sections. Emulation is about correctness, so
+ * -flto is dropped (the driver warns once).
+ */
+export function isLtoFlag(flag: string): boolean {
+  return flag === '-flto' || flag.startsWith('-flto=') || flag === '-ffat-lto-objects' || flag === '-fuse-linker-plugin';
+}
+
 export function createEmulateToolchain(cfg: EmulateConfig): Toolchain {
   const { cmd, runtime, runner } = cfg;
   const cc = cmd.options.compiler;
@@ -51,11 +60,10 @@ export function createEmulateToolchain(cfg: EmulateConfig): Toolchain {
         else args.push('-iquote', dir);
         args.push(OPENMP_MACRO);
         if (job.needsCpp) args.push('-cpp');
+        // Fortran kernels map host storage onto CPE-side names with Cray pointers (the Sunway idiom).
+        if (job.language === 'fortran') args.push('-fcray-pointer');
       }
-      const user = userCompileFlags(cmd.flags, job.side, false, job.language, job.slaveModDir);
-      args.push(...user);
-      // nm/objcopy cannot rename symbols inside LTO bytecode.
-      if (job.side === 'slave' && user.some((f) => f === '-flto' || f.startsWith('-flto='))) args.push('-fno-lto');
+      args.push(...userCompileFlags(cmd.flags, job.side, false, job.language, job.slaveModDir));
       args.push(...job.deps);
       if (job.xLang !== undefined) args.push('-x', job.xLang);
       args.push(job.stage, job.source, '-o', job.output);

@@ -164,6 +164,14 @@ describe('preprocessing and dependencies only', () => {
   });
 });
 
+describe('link-time optimisation', () => {
+  it('is dropped in emulate mode with a warning', async () => {
+    const r = await drive('c', ['-O2', '-flto', 'p.c', '-o', 'p'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("o2ath: warning: '-flto' is ignored in emulate mode [driver-ignored-option]\n");
+  });
+});
+
 describe('-shared', () => {
   it('does not link the runtime archive into a shared object', async () => {
     writeFileSync(join(dir, 's.c'), 'int f(void) { return 1; }\n');
