@@ -560,6 +560,37 @@ def gen_moe():
     o.write()
 
 
+# ---------------------------------------------------------------- K13 attribution
+def gen_attrib():
+    o = Oracle("attrib")
+    r = rng(13)
+    n, hidden, steps = 30, 16, 50
+    W1, b1 = torch.tensor(r.normal(0, 0.5, (hidden, n))), torch.tensor(r.normal(0, 0.1, hidden))
+    w2, b2 = torch.tensor(r.normal(0, 0.5, hidden)), 0.3
+    F = lambda v: torch.tanh(v @ W1.T + b1) @ w2 + b2
+    x, x0 = f32(r.normal(0, 1, n)), f32(r.normal(0, 0.2, n))
+    nodes, weights = np.polynomial.legendre.leggauss(steps)
+    alphas, w = 0.5 * (1 + nodes), 0.5 * weights  # captum's gausslegendre
+    path = torch.tensor(x0)[None, :] + torch.tensor(alphas)[:, None] * (torch.tensor(x) - torch.tensor(x0))[None, :]
+    path.requires_grad_(True)
+    grads = torch.autograd.grad(F(path).sum(), path)[0]
+    ig = (torch.tensor(x) - torch.tensor(x0)) * (torch.tensor(w)[:, None] * grads).sum(0)
+    for k, v in dict(x=x, x0=x0, steps=steps, alphas=alphas, weights=w, path=path.detach().numpy(), grads=grads.numpy(),
+                     ig=ig.numpy(), f_x=float(F(torch.tensor(x))), f_x0=float(F(torch.tensor(x0)))).items():
+        o.put(k, np.atleast_1d(v))
+    C, HW = 5, 49
+    A, dA = f32(r.normal(0, 1, (C, HW))), f32(r.normal(0, 1, (C, HW)))
+    wts = torch.tensor(dA).mean(1)
+    camv = torch.relu((wts[:, None] * torch.tensor(A)).sum(0))
+    o.put("cam.C", [C])
+    o.put("cam.HW", [HW])
+    o.put("cam.A", A)
+    o.put("cam.dA", dA)
+    o.put("cam.out", camv.numpy())
+    o.put("sal.out", torch.tensor(dA).abs().amax(0).numpy())
+    o.write()
+
+
 GENERATORS = {name[4:]: fn for name, fn in sorted(globals().items()) if name.startswith("gen_") and callable(fn)}
 
 if __name__ == "__main__":

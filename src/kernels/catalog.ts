@@ -42,6 +42,22 @@ export const KERNELS: readonly KernelSpec[] = [
     deps: [],
   },
   {
+    name: 'attrib',
+    id: 'K13',
+    entryPoints: ['swk_ig_nodes', 'swk_ig_path', 'swk_ig_accum', 'swk_gradcam', 'swk_saliency'],
+    methods: [M.xai],
+    params: [
+      { name: 'chunk', doc: 'elements per LDM chunk' },
+      { name: 'smax, cmax', doc: 'most integration steps, most Grad-CAM channels' },
+      { name: 'method', doc: 'integration nodes: gausslegendre (captum default) or riemann_right' },
+    ],
+    dtypes: ['f32', 'f64'],
+    deterministic: true,
+    defaultTile: () => ({ chunk: 2048, smax: 256, cmax: 4096 }),
+    ldmBytes: (t, e) => e * (4 * t['chunk']! + t['smax']! + t['cmax']!),
+    deps: [],
+  },
+  {
     name: 'rng',
     id: 'K9',
     entryPoints: ['swk_philox_fill', 'swk_awgn_channel'],
