@@ -8,6 +8,7 @@ export interface FixtureMeta {
   args: string[];
   timeoutMs: number;
   env: Record<string, string>;
+  repeat: number;
 }
 export function compareOutputs(expected: string, actual: string, tol?: Tolerance): { ok: boolean; problems: string[] };
 export function parseMeta(raw: unknown): FixtureMeta;

@@ -106,18 +106,25 @@ export function compareOutputs(expected, actual, tol = {}) {
 /**
  * Reads the optional meta.json of a fixture directory (already parsed) and validates its keys.
  * @param {unknown} raw
- * @returns {{tolerance: number, absTolerance: number, args: string[], timeoutMs: number, env: Record<string,string>}}
+ * Keys: tolerance (relative, floats only), abs_tolerance, args (argv of the program), timeout_ms (per
+ * run), env (extra environment for every run), repeat (run the translated program this many times;
+ * all outputs must be byte-identical: reductions are combined in a fixed order), note (free text).
+ * @returns {{tolerance: number, absTolerance: number, args: string[], timeoutMs: number, env: Record<string,string>, repeat: number}}
  */
 export function parseMeta(raw) {
-  /** @type {{tolerance: number, absTolerance: number, args: string[], timeoutMs: number, env: Record<string,string>}} */
-  const meta = { tolerance: 0, absTolerance: 0, args: [], timeoutMs: 20_000, env: {} };
+  /** @type {{tolerance: number, absTolerance: number, args: string[], timeoutMs: number, env: Record<string,string>, repeat: number}} */
+  const meta = { tolerance: 0, absTolerance: 0, args: [], timeoutMs: 20_000, env: {}, repeat: 1 };
   if (raw === undefined || raw === null) return meta;
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new Error('meta.json must hold an object');
-  const known = new Set(['tolerance', 'abs_tolerance', 'args', 'timeout_ms', 'env', 'note']);
+  const known = new Set(['tolerance', 'abs_tolerance', 'args', 'timeout_ms', 'env', 'repeat', 'note']);
   for (const [k, v] of Object.entries(raw)) {
     if (!known.has(k)) throw new Error(`meta.json: unknown key "${k}" (known: ${[...known].join(', ')})`);
     if (k === 'tolerance' || k === 'abs_tolerance' || k === 'timeout_ms') {
       if (typeof v !== 'number' || !(v >= 0)) throw new Error(`meta.json: "${k}" must be a non-negative number`);
+    }
+    if (k === 'repeat') {
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 50) throw new Error('meta.json: "repeat" must be an integer from 1 to 50');
+      meta.repeat = v;
     }
     if (k === 'tolerance') meta.tolerance = /** @type {number} */ (v);
     if (k === 'abs_tolerance') meta.absTolerance = /** @type {number} */ (v);

@@ -48,3 +48,12 @@ describe('parseMeta', () => {
     expect(() => parseMeta({ tolerance: -1 })).toThrow(/non-negative/);
   });
 });
+
+describe('parseMeta repeat', () => {
+  it('accepts a repeat count and rejects nonsense', () => {
+    expect(parseMeta({ repeat: 10 }).repeat).toBe(10);
+    expect(parseMeta({}).repeat).toBe(1);
+    expect(() => parseMeta({ repeat: 0 })).toThrow(/repeat/);
+    expect(() => parseMeta({ repeat: 2.5 })).toThrow(/repeat/);
+  });
+});

@@ -9,6 +9,9 @@
 // floating-point tokens within the relative tolerance `tolerance` (and absolute `abs_tolerance`)
 // of the fixture's optional meta.json. DEFAULT TOLERANCE: 0, i.e. exact.
 //
+// With "repeat": N in meta.json the translated program is run N times and every output must be
+// byte-identical to the first (reductions are combined in a fixed order, whatever the timing).
+//
 // Programs are built and run concurrently, at most EXEC_JOBS at a time (default 2: the machines
 // have two cores and the emulated runtime runs 64 threads per region).
 //
@@ -241,6 +244,26 @@ function compareToOracle(fx: Fixture, meta: FixtureMeta, oracle: VariantResult, 
   ].join('\n');
 }
 
+/** Runs the translated program again (meta.repeat runs in all): outputs must be byte-identical. */
+async function repeatRuns(fx: Fixture, meta: FixtureMeta, first: VariantResult, exe: string): Promise<string | null> {
+  const reference = first.run?.stdout ?? '';
+  for (let k = 2; k <= meta.repeat; k++) {
+    const r = await run(exe, meta.args, { cwd: fx.dir, env: { ...process.env, ...meta.env }, timeoutMs: meta.timeoutMs });
+    const again: VariantResult = { variant: 'o2ath', build: first.build, run: r };
+    const bad = describeFailure(fx, again);
+    if (bad !== null) return `${bad}\n  (run ${k} of ${meta.repeat})`;
+    if (r.stdout !== reference) {
+      const cmp = compareOutputs(reference, r.stdout);
+      return [
+        `[${fx.name}] run ${k} of ${meta.repeat} of the translated program printed something else than run 1`,
+        '  (reductions must be combined in a fixed order: same result every run)',
+        ...cmp.problems.map((p) => '  ' + p.replace(/\n/g, '\n  ')),
+      ].join('\n');
+    }
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Tests
 
@@ -264,6 +287,9 @@ describe('fixtures/c/exec corpus', () => {
         }
         const files = readdirSync(dir);
         if (!files.includes('input.c')) problems.push(`${label}/${entry}: no input.c`);
+        else if (!readFileSync(join(dir, 'input.c'), 'utf8').startsWith('/*')) {
+          problems.push(`${label}/${entry}: input.c must open with a comment saying what real code it imitates and what it exercises`);
+        }
         for (const f of files) {
           if (!ALLOWED_FILES.has(f)) problems.push(`${label}/${entry}: unknown file ${f} (allowed: ${[...ALLOWED_FILES].join(', ')})`);
         }
@@ -305,7 +331,8 @@ describe.concurrent('differential execution (serial, gcc -fopenmp, o2ath cc --mo
           fx,
           async (tmp): Promise<string | null> => {
             const o2 = await buildAndRun(fx, meta, 'o2ath', tmp);
-            const p = compareToOracle(fx, meta, serial, o2);
+            let p = compareToOracle(fx, meta, serial, o2);
+            if (p === null && meta.repeat > 1) p = await repeatRuns(fx, meta, o2, join(tmp, 'o2ath'));
             return p === null || process.env['O2ATH_EXEC_KEEP'] === '1' ? p : `${p}\n  (build directory kept: ${tmp})`;
           },
           (p) => p === null,
