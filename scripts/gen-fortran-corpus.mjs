@@ -196,6 +196,42 @@ const FREE_TEMPLATES = [
   },
 ];
 
+/** Procedures outside the module: implicit typing, internal procedures, interfaces, tricky strings. */
+const FREE_EXTERNAL_TEMPLATES = [
+  function legacy(o, k, id, rnd) {
+    o.add('', `subroutine legacy_${id}(a, n, scale)`, '  ! no IMPLICIT NONE: i-n integer, the rest real', '  dimension a(n)', '  real*8 scale',
+      "  character*(*), parameter :: tag = 'legacy; it''s old'", '  total = 0.0');
+    o.add('  do i = 1, n; a(i) = a(i) * scale; total = total + a(i); end do');
+    o.count('doLoops');
+    o.add('  if (total > 1.0e30 .or. total /= total) then; ifail = 1; else; ifail = 0; end if', '  kount = n + ifail',
+      `  x2 = sqrt(abs(total)) * ${coef(rnd)} ; y2 = x2**2`, "  print '(a, 1x, i6, 2es12.4)', tag, kount, x2, y2", `end subroutine legacy_${id}`);
+    o.count('units');
+  },
+  function recursive(o, k, id, rnd) {
+    o.add('', `recursive integer function fact_${id}(n) result(f)`, '  integer, intent(in) :: n', '  if (n <= 1) then', '    f = 1', '  else',
+      `    f = n * fact_${id}(n - 1)`, '  end if', `end function fact_${id}`);
+    o.count('units');
+  },
+  function names(o, k, id, rnd) {
+    o.add('', `subroutine names_${id}(words, nw, out)`, '  implicit none', '  integer, intent(in) :: nw', '  character(len=*), intent(in) :: words(nw)',
+      '  character(len=:), allocatable, intent(out) :: out', '  integer :: iw', '  interface', '    pure function upper(s) result(u)',
+      '      character(len=*), intent(in) :: s', '      character(len=len(s)) :: u', '    end function upper', '  end interface');
+    o.add("  out = ''", '  do iw = 1, nw', '    select case (trim(words(iw)))', "    case ('sst', 'sss')", "      out = out // 'ocean:' // words(iw)(1:3) // ';'",
+      "    case ('t2m')", `      out = out // 'atm; it''s "2m"' // ' ! not a comment &'`, '    case default', '      out = out // upper(words(iw))', '    end select', '  end do');
+    o.count('doLoops');
+    o.count('selects');
+    o.add('  call note(out)', 'contains', '  subroutine note(msg)', '    character(len=*), intent(in) :: msg', "    write(*, '(a)') 'names: ' // &",
+      '      ! a comment line inside a continuation', '      & msg', '  end subroutine note', `end subroutine names_${id}`);
+    o.count('units', 2);
+  },
+  function concurrent(o, k, id, rnd) {
+    o.add('', `subroutine dc_${id}(a, b, n)`, '  implicit none', '  integer, intent(in) :: n', '  real, intent(inout) :: a(n)', '  real, intent(in) :: b(n)', '  integer :: i',
+      '  do concurrent (i = 1:n, b(i) > 0.0)', `    a(i) = a(i) + ${coef(rnd)} * b(i)`, '  end do', `end subroutine dc_${id}`);
+    o.count('doLoops');
+    o.count('units');
+  },
+];
+
 function freeFile(k, rnd, target, cpp) {
   const o = new Out('free');
   freeModuleHeader(o, k, rnd, cpp);
@@ -209,6 +245,8 @@ function freeFile(k, rnd, target, cpp) {
   o.count('units');
   o.add('  do it = 1, nsteps', '    nstep = nstep + 1', '    if (allocated(sst)) sst = sst * (1.0_dp - c_ref * 1.0e-6_dp)', '  end do', `end subroutine drive${k}`);
   o.count('doLoops');
+  const extra = 1 + Math.floor(rnd() * 4);
+  for (let e = 0; e < extra; e++) pick(rnd, FREE_EXTERNAL_TEMPLATES)(o, k, `${k}_x${e}`, rnd);
   return o;
 }
 
@@ -299,6 +337,31 @@ const FIXED_TEMPLATES = [
     o.count('doLoops');
     o.count('labelledDo');
     o.add(S('RETURN'), S('END'));
+    o.count('units');
+  },
+  function legacy(o, k, id, rnd) {
+    o.add(`C     LEG${id}: implicit typing, EQUIVALENCE, computed GOTO, arithmetic IF`);
+    o.add(S(`SUBROUTINE LEG${id}(A, B, N, IERR)`), S('IMPLICIT DOUBLE PRECISION (A-H,O-Z)'), S('IMPLICIT INTEGER (I-N)'),
+      S('DIMENSION A(N), B(N), W(100)'), S('EQUIVALENCE (W(1), WFIRST)'), S('CHARACTER*16 LABEL'), S('LOGICAL LDONE'), S('LDONE = .FALSE.'), S('IERR = 0'));
+    o.add(S('DO 10 I = 1, N'), F(10, `B(I) = A(I)*${coef(rnd)}D0`));
+    o.count('doLoops');
+    o.count('labelledDo');
+    o.add(S('K = MOD(N, 3) + 1'), S('GO TO (20, 30, 40), K'), F(20, 'WFIRST = 1.0D0'), S('GOTO 50'), F(30, 'WFIRST = 2.0D0'), S('GOTO 50'),
+      F(40, 'WFIRST = 3.0D0'), F(50, 'CONTINUE'), S('IF (WFIRST - 2.0D0) 60, 70, 70'), F(60, 'IERR = 1'), F(70, 'CONTINUE'));
+    o.add(S('I = 0'), S('DO WHILE (.NOT. LDONE)'), S('  I = I + 1'), S('  IF (I .GE. N) LDONE = .TRUE.'), S('END DO'));
+    o.count('doLoops');
+    o.add(S("LABEL = 'LEG' // 'ACY'"), S('RETURN'), S('END'));
+    o.count('units');
+  },
+  function squeezed(o, k, id, rnd) {
+    o.add(`c     SQZ${id}: blanks are insignificant in fixed form`);
+    o.add(S(`SUBROUTINE SQZ${id}(X, N)`), S('REAL*8 X(N)'), S('INTEGER N, I'), 'c$Omp parallel do', '!$OMP&private(i)');
+    o.count('directives');
+    o.add(S('DO90I=1,N'), S('IF(X(I).LT.0.0D0)GOTO90'), S(`X(I)=DSQRT(X(I))*${coef(rnd)}D0`), F(90, 'CONTINUE'), 'c$omp end parallel do');
+    o.count('doLoops');
+    o.count('labelledDo');
+    o.count('directives');
+    o.add(S('IF(N.GT.1)THEN'), S('X(1)=X(2)'), S('ELSEIF(N.EQ.1)THEN'), S('CALLSQZHLP(X,N)'), S('ENDIF'), S('RETURN'), S('END'));
     o.count('units');
   },
   function tabs(o, k, id, rnd) {

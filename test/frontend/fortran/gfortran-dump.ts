@@ -6,6 +6,8 @@ import { tokenize, unitAt, type FortranStatement, type FortranTree } from '../..
 export interface GfNamespace {
   /** Procedure/module name as gfortran prints it (lower case). */
   readonly name: string;
+  /** Host names and the name, joined by '/' ('ocn1_mod/smooth_1_3', 'names_x/note'), from the dump's indentation. */
+  readonly path: string;
   /** DO statements, including implied DOs in I/O lists (gfortran lowers those to DO loops). */
   dos: number;
   /** OpenMP directives other than END directives (gfortran adds implied ENDs, e.g. after `parallel do`). */
@@ -20,10 +22,15 @@ export function parseGfortranDump(text: string): GfNamespace[] {
   let sym: string | undefined;
   let type: string | undefined;
   let inCode = false;
+  const hosts: { indent: number; name: string }[] = [];
   for (const line of text.split('\n')) {
-    const proc = /^\s*procedure name = (\S+)/.exec(line);
+    const proc = /^(\s*)procedure name = (\S+)/.exec(line);
     if (proc) {
-      ns = { name: proc[1]!.toLowerCase(), dos: 0, omps: 0, vars: new Map() };
+      const indent = proc[1]!.length;
+      while (hosts.length && hosts[hosts.length - 1]!.indent >= indent) hosts.pop();
+      const name = proc[2]!.toLowerCase();
+      hosts.push({ indent, name });
+      ns = { name, path: hosts.map((h) => h.name).join('/'), dos: 0, omps: 0, vars: new Map() };
       out.push(ns);
       inCode = false;
       continue;
@@ -91,15 +98,20 @@ function impliedDos(s: FortranStatement): number {
  */
 export function compareWithGfortran(tree: FortranTree, dump: string): string[] {
   const problems: string[] = [];
-  const gf = parseGfortranDump(dump).filter((n) => !n.name.startsWith('__'));
-  const ours = new Map(tree.units.map((u) => [u.name ?? 'main__', u]));
+  const gf = parseGfortranDump(dump).filter((n) => !n.path.split('/').some((p) => p.startsWith('__')));
+  const pathOf = (u: FortranTree['units'][number]): string => {
+    const names: string[] = [];
+    for (let x: typeof u | undefined = u; x; x = x.parent !== undefined ? tree.units[x.parent] : undefined) names.unshift(x.name ?? 'main__');
+    return names.join('/');
+  };
+  const ours = new Map(tree.units.map((u) => [pathOf(u), u]));
   const a = [...ours.keys()].sort().join();
-  const b = gf.map((n) => n.name).sort().join();
+  const b = gf.map((n) => n.path).sort().join();
   if (a !== b) problems.push(`units differ: ours ${a}; gfortran ${b}`);
   const owner = new Int32Array(tree.statements.length).fill(-1);
   for (const u of tree.units) for (let i = u.first; i <= u.last; i++) owner[i] = u.index;
   for (const n of gf) {
-    const u = ours.get(n.name);
+    const u = ours.get(n.path);
     if (!u) continue;
     const mine = tree.statements.filter((s) => owner[s.index] === u.index);
     const dos = mine.filter((s) => s.kind === 'do').length + mine.reduce((x, s) => x + impliedDos(s), 0);
