@@ -14,7 +14,7 @@ import { createCrossToolchain } from './cross.js';
 import { stem } from './deps.js';
 import { createEmulateToolchain, isLtoFlag } from './emulate.js';
 import { DEPTH_VAR, createRunner } from './exec.js';
-import { createWorkDir } from './outputs.js';
+import { cleanupOnSignal, createWorkDir } from './outputs.js';
 import { runtimeLayout } from './runtime-lib.js';
 import type { TranslateFn } from './translate-hook.js';
 import type { LinkItem } from './toolchain.js';
@@ -95,6 +95,7 @@ export async function runCompilerDriver(language: 'c' | 'fortran', argv: string[
   }
 
   const work = createWorkDir({ saveTemps: cmd.options.saveTemps, keep: cmd.options.keep || cmd.options.dryRun });
+  const unregister = cleanupOnSignal(work);
   const ctx: Context = { cmd, tc, runner, work, cpeFunctions, out, report, unitDirs: assignUnitDirs(cmd, work.path), translate: deps.translate };
   try {
     const linkItems: LinkItem[] = [];
@@ -116,6 +117,7 @@ export async function runCompilerDriver(language: 'c' | 'fortran', argv: string[
     }
     throw e;
   } finally {
+    unregister();
     work.dispose();
     if (work.kept && cmd.options.saveTemps === undefined) err(formatDiagnostics([asDiagnostic(msg.keptTemps(work.path))], 'text'));
   }

@@ -76,3 +76,22 @@ export function createWorkDir(opts: { saveTemps: string | undefined; keep: boole
     },
   };
 }
+
+/**
+ * Remove the work directory if we are interrupted (make -j stopped with Ctrl-C kills every compile at
+ * once, and /tmp would otherwise collect o2ath-* directories). Re-raises the signal afterwards so the
+ * exit status still says what happened. Returns the function that unregisters the handlers.
+ */
+export function cleanupOnSignal(work: WorkDir): () => void {
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const handler = (signal: NodeJS.Signals): void => {
+    unregister();
+    work.dispose();
+    process.kill(process.pid, signal);
+  };
+  const unregister = (): void => {
+    for (const s of signals) process.off(s, handler);
+  };
+  for (const s of signals) process.on(s, handler);
+  return unregister;
+}

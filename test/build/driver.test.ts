@@ -103,7 +103,7 @@ describe('emulate --dry-run and --verbose', () => {
 
   it('o2ath fc: the runtime directory is searched by Fortran INCLUDE/USE too; the link uses gfortran', async () => {
     writeFileSync(join(dir, 'm.F90'), 'program m\nend program m\n');
-    const r = await drive('fortran', ['--dry-run', '-mhost', '-O2', 'm.F90', '-o', 'm'], { cwd: dir, env });
+    const r = await drive('fortran', ['--dry-run', '--save-temps=T', '-mhost', '-O2', 'm.F90', '-o', 'm'], { cwd: dir, env });
     expect(r.code).toBe(0);
     const rt = env['O2ATH_RUNTIME_DIR']!;
     const lines = r.stdout.split(rt).join('$RT').trim().split('\n');
@@ -175,7 +175,7 @@ describe('link-time optimisation', () => {
 describe('-shared', () => {
   it('does not link the runtime archive into a shared object', async () => {
     writeFileSync(join(dir, 's.c'), 'int f(void) { return 1; }\n');
-    const r = await drive('c', ['--dry-run', '-shared', '-fPIC', 's.c', '-o', 'libs.so'], { cwd: dir, env });
+    const r = await drive('c', ['--dry-run', '--save-temps=T', '-shared', '-fPIC', 's.c', '-o', 'libs.so'], { cwd: dir, env });
     expect(r.code).toBe(0);
     const link = r.stdout.trim().split('\n').pop()!;
     expect(link).toMatch(/^gcc -fPIC -shared .*\/s\.host\.o -pthread -lm -o libs\.so$/);
