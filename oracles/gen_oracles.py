@@ -65,7 +65,7 @@ def gen_gemm():
     o = Oracle("gemm")
     cases = [
         dict(M=37, N=29, K=45),
-        dict(M=70, N=65, K=130, transA=1, alpha=0.75, beta=0.5),
+        dict(M=70, N=45, K=100, transA=1, alpha=0.75, beta=0.5),
         dict(M=33, N=66, K=20, transB=1, bias=True, residual=True, epi="gelu"),
         dict(M=48, N=24, K=40, pro=True, rpg=10, pro_act="relu", kscale=True, kgroup=4, epi="sigmoid", bias=True),
         dict(M=20, N=18, K=70, batch=3, transA=1, transB=1, epi="leaky", slope=0.1, beta=-1.0),
@@ -175,7 +175,7 @@ def gen_softmax():
     o = Oracle("softmax")
     cases = []
     r = rng(3)
-    for rows, cols in ((7, 37), (3, 5000)):
+    for rows, cols in ((7, 37), (2, 2600)):  # 2600 > the 2048-column LDM tile: the online path
         z = f32(r.normal(0, 3, (rows, cols)))
         zt = torch.tensor(z)
         for mode in range(5):
@@ -381,7 +381,7 @@ def gen_topk():
     o = Oracle("topk")
     r = rng(10)
     cases = []
-    for n, k, by_abs, ties in ((1000, 100, 1, False), (20000, 1234, 0, True), (7, 3, 1, True), (50000, 1, 0, False)):
+    for n, k, by_abs, ties in ((1000, 100, 1, False), (9000, 1234, 0, True), (7, 3, 1, True), (9100, 1, 0, False)):
         x = f32(r.normal(0, 1, n))
         if ties:
             x[r.integers(0, n, max(3, n // 10))] = x[0]  # many equal values, the threshold among them
@@ -588,6 +588,25 @@ def gen_attrib():
     o.put("cam.dA", dA)
     o.put("cam.out", camv.numpy())
     o.put("sal.out", torch.tensor(dA).abs().amax(0).numpy())
+    o.write()
+
+
+# ---------------------------------------------------------------- K14 iso-surface
+def gen_mcubes():
+    o = Oracle("mcubes")
+    # The test samples the analytic sphere logit f(p) = 10 (0.3 - |p|) (ml-kernels.md §10) itself on an
+    # n^3 grid over the ONet box; the oracle is the closed-form area and volume.
+    n, box = 48, 1.1  # ONet: box_size = 1 + padding 0.1
+    o.put("n", [n])
+    o.put("box", [box])
+    tau = math.log(0.2) - math.log(0.8)
+    isos = [0.0, tau]
+    o.put("niso", [len(isos)])
+    for i, iso in enumerate(isos):
+        r = 0.3 - iso / 10
+        o.put(f"iso{i}", [iso])
+        o.put(f"area{i}", [4 * math.pi * r * r])
+        o.put(f"volume{i}", [4 / 3 * math.pi * r ** 3])
     o.write()
 
 

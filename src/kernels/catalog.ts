@@ -58,6 +58,22 @@ export const KERNELS: readonly KernelSpec[] = [
     deps: [],
   },
   {
+    name: 'mcubes',
+    id: 'K14',
+    entryPoints: ['swk_mcubes_count', 'swk_mcubes_emit', 'swk_mcubes'],
+    methods: [M.onet],
+    params: [
+      { name: 'plane', doc: 'largest nx * ny (two grid planes of a slab sit in LDM)' },
+      { name: 'tb', doc: 'triangles buffered in LDM before each put' },
+      { name: 'iso', doc: 'threshold (ONet: logit(0.2) = -1.386); inside is value > iso' },
+    ],
+    dtypes: ['f32', 'f64'],
+    deterministic: true,
+    defaultTile: (dt) => ({ plane: dt === 'f32' ? 17424 : 8464, tb: 128 }),
+    ldmBytes: (t, e) => e * (2 * t['plane']! + 9 * t['tb']!),
+    deps: [],
+  },
+  {
     name: 'rng',
     id: 'K9',
     entryPoints: ['swk_philox_fill', 'swk_awgn_channel'],
