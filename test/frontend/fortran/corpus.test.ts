@@ -2,7 +2,8 @@
 // parses without a crash, quickly, with every statement classified, and with counts of DO loops,
 // directives, conditional lines, SELECT/WHERE constructs, program units and COMMON statements equal to
 // what the generator put in each file; gfortran -fsyntax-only -fopenmp accepts every file we accept, and
-// gfortran's own parse-tree dump agrees with our units, DO loops, directives and variable types.
+// gfortran's own parse-tree dump agrees with our units, DO loops, directives, variable types and the
+// variables each unit's code refers to.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -95,7 +96,7 @@ describe('generated 100,000-line corpus', () => {
 
   // One gfortran run per file does both jobs: it proves the file compiles, and its parse-tree dump is
   // the oracle for our classification. Two processes at a time (two shared cores).
-  it('every file the front end accepts compiles with gfortran -fsyntax-only -fopenmp, and gfortran\'s parse agrees (units, DO loops, directives, variable types)', async () => {
+  it('every file the front end accepts compiles with gfortran -fsyntax-only -fopenmp, and gfortran\'s parse agrees (units, DO loops, directives, variable types, referenced variables)', async () => {
     const accepted = files.filter((f) => {
       const r = parsed(f);
       return !r.bag.items.length && !r.tree.statements.some((s) => s.kind === 'unknown');

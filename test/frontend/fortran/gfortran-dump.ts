@@ -1,7 +1,7 @@
 // Reads `gfortran -fdump-fortran-original` output into per-procedure facts (DO loops, OpenMP
 // directives, variables with their type family), so tests can hold the front end against gfortran's
 // own parse rather than against our expectations.
-import { tokenize, unitAt, type FortranStatement, type FortranTree } from '../../../src/frontend/fortran/index.js';
+import { referencedNames, tokenize, unitAt, type FortranStatement, type FortranTree } from '../../../src/frontend/fortran/index.js';
 
 export interface GfNamespace {
   /** Procedure/module name as gfortran prints it (lower case). */
@@ -14,6 +14,8 @@ export interface GfNamespace {
   omps: number;
   /** Variable name → type family ('INTEGER', 'REAL', 'LOGICAL', 'CHARACTER', 'COMPLEX', 'DERIVED'). */
   readonly vars: Map<string, string>;
+  /** Names the code refers to (gfortran prints them qualified, `ns:name`; named constants are folded away). */
+  readonly refs: Set<string>;
 }
 
 export function parseGfortranDump(text: string): GfNamespace[] {
@@ -30,7 +32,7 @@ export function parseGfortranDump(text: string): GfNamespace[] {
       while (hosts.length && hosts[hosts.length - 1]!.indent >= indent) hosts.pop();
       const name = proc[2]!.toLowerCase();
       hosts.push({ indent, name });
-      ns = { name, path: hosts.map((h) => h.name).join('/'), dos: 0, omps: 0, vars: new Map() };
+      ns = { name, path: hosts.map((h) => h.name).join('/'), dos: 0, omps: 0, vars: new Map(), refs: new Set() };
       out.push(ns);
       inCode = false;
       continue;
@@ -60,7 +62,14 @@ export function parseGfortranDump(text: string): GfNamespace[] {
     }
     if (!inCode) continue;
     if (/^\s*(\d+\s+)?DO(\s|$)/.test(line)) ns.dos++;
-    else if (/^\s*(\d+\s+)?!\$OMP\b/.test(line) && !/!\$OMP END\b/.test(line)) ns.omps++;
+    else if (/^\s*(\d+\s+)?!\$OMP\b/.test(line)) {
+      if (!/!\$OMP END\b/.test(line)) ns.omps++;
+      continue;
+    }
+    if (/^\s*symtree:|^\s*(type spec|attributes|Array spec|value|result|components)\b/.test(line)) continue; // BLOCK-local symbols
+    for (const m of line.matchAll(/(?:^|[^\w@%])([A-Za-z_][\w@]*):([A-Za-z_]\w*)/g)) {
+      if (!m[2]!.startsWith('_')) ns.refs.add(m[2]!.toLowerCase());
+    }
   }
   return out;
 }
@@ -78,6 +87,9 @@ export function typeFamily(base: string | undefined): string | undefined {
   }
 }
 
+/** Statements whose names gfortran does not print in the code section. */
+const NON_CODE = new Set(['declaration', 'parameter', 'common', 'dimension', 'data', 'equivalence', 'use', 'implicit']);
+
 /** Implied DO loops in an I/O item list: `(x(i), i = 1, n)` (a `name =` outside keyword lists). */
 function impliedDos(s: FortranStatement): number {
   if (!['read', 'write', 'print'].includes(s.kind)) return 0;
@@ -94,7 +106,8 @@ function impliedDos(s: FortranStatement): number {
 
 /**
  * Differences between our tree and gfortran's dump of the same file: the set of program units, and per
- * unit the DO loops, the (non-END) directives and the type family of every local variable gfortran lists.
+ * unit the DO loops, the (non-END) directives, the type family of every local variable gfortran lists,
+ * and every variable gfortran's code refers to must be among our referencedNames() of that unit.
  */
 export function compareWithGfortran(tree: FortranTree, dump: string): string[] {
   const problems: string[] = [];
@@ -118,6 +131,10 @@ export function compareWithGfortran(tree: FortranTree, dump: string): string[] {
     const omps = tree.directiveSites.filter((d) => unitAt(tree, d.span.start)?.index === u.index && !/^end\b/i.test(d.text)).length;
     if (dos !== n.dos) problems.push(`${n.name}: ${dos} DO loops, gfortran ${n.dos}`);
     if (omps !== n.omps) problems.push(`${n.name}: ${omps} directives, gfortran ${n.omps}`);
+    const refs = new Set(mine.filter((s) => !NON_CODE.has(s.kind)).flatMap((s) => referencedNames(s).map((r) => r.name)));
+    // gfortran prints a renamed use-associated entity by its module name (`c_ref => cfl` shows as `mod:cfl`).
+    for (const use of u.scope.uses) for (const rn of use.renames) if (refs.has(rn.local)) refs.add(rn.remote);
+    for (const r of n.refs) if (!refs.has(r)) problems.push(`${n.name}: gfortran sees a reference to ${r}, we do not`);
     for (const [v, t] of n.vars) {
       const e = u.scope.entities.find((x) => x.name === v);
       if (typeFamily(e?.type?.base) !== t) problems.push(`${n.name}: ${v} is ${e?.type?.base ?? 'missing'}, gfortran ${t}`);
