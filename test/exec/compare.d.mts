@@ -9,6 +9,7 @@ export interface FixtureMeta {
   timeoutMs: number;
   env: Record<string, string>;
   repeat: number;
+  o2athArgs: string[];
 }
 export function compareOutputs(expected: string, actual: string, tol?: Tolerance): { ok: boolean; problems: string[] };
 export function parseMeta(raw: unknown): FixtureMeta;

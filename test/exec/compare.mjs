@@ -108,15 +108,16 @@ export function compareOutputs(expected, actual, tol = {}) {
  * @param {unknown} raw
  * Keys: tolerance (relative, floats only), abs_tolerance, args (argv of the program), timeout_ms (per
  * run), env (extra environment for every run), repeat (run the translated program this many times;
- * all outputs must be byte-identical: reductions are combined in a fixed order), note (free text).
- * @returns {{tolerance: number, absTolerance: number, args: string[], timeoutMs: number, env: Record<string,string>, repeat: number}}
+ * all outputs must be byte-identical: reductions are combined in a fixed order), o2ath_args (extra
+ * options for `o2ath cc`, e.g. ["--fallback=host"]), note (free text).
+ * @returns {{tolerance: number, absTolerance: number, args: string[], timeoutMs: number, env: Record<string,string>, repeat: number, o2athArgs: string[]}}
  */
 export function parseMeta(raw) {
-  /** @type {{tolerance: number, absTolerance: number, args: string[], timeoutMs: number, env: Record<string,string>, repeat: number}} */
-  const meta = { tolerance: 0, absTolerance: 0, args: [], timeoutMs: 20_000, env: {}, repeat: 1 };
+  /** @type {{tolerance: number, absTolerance: number, args: string[], timeoutMs: number, env: Record<string,string>, repeat: number, o2athArgs: string[]}} */
+  const meta = { tolerance: 0, absTolerance: 0, args: [], timeoutMs: 20_000, env: {}, repeat: 1, o2athArgs: [] };
   if (raw === undefined || raw === null) return meta;
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new Error('meta.json must hold an object');
-  const known = new Set(['tolerance', 'abs_tolerance', 'args', 'timeout_ms', 'env', 'repeat', 'note']);
+  const known = new Set(['tolerance', 'abs_tolerance', 'args', 'timeout_ms', 'env', 'repeat', 'o2ath_args', 'note']);
   for (const [k, v] of Object.entries(raw)) {
     if (!known.has(k)) throw new Error(`meta.json: unknown key "${k}" (known: ${[...known].join(', ')})`);
     if (k === 'tolerance' || k === 'abs_tolerance' || k === 'timeout_ms') {
@@ -129,9 +130,10 @@ export function parseMeta(raw) {
     if (k === 'tolerance') meta.tolerance = /** @type {number} */ (v);
     if (k === 'abs_tolerance') meta.absTolerance = /** @type {number} */ (v);
     if (k === 'timeout_ms') meta.timeoutMs = /** @type {number} */ (v);
-    if (k === 'args') {
-      if (!Array.isArray(v) || !v.every((s) => typeof s === 'string')) throw new Error('meta.json: "args" must be an array of strings');
-      meta.args = v;
+    if (k === 'args' || k === 'o2ath_args') {
+      if (!Array.isArray(v) || !v.every((s) => typeof s === 'string')) throw new Error(`meta.json: "${k}" must be an array of strings`);
+      if (k === 'args') meta.args = v;
+      else meta.o2athArgs = v;
     }
     if (k === 'env') {
       if (typeof v !== 'object' || v === null || Array.isArray(v) || !Object.values(v).every((s) => typeof s === 'string')) {

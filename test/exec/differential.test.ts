@@ -3,7 +3,7 @@
 // For every fixture three programs are built in a temporary directory and run:
 //   serial   gcc -O2 -Wno-unknown-pragmas input.c -lm           (the oracle)
 //   openmp   gcc -O2 -fopenmp input.c -lm, run with OMP_NUM_THREADS=2
-//   o2ath    node dist/cli.js cc --mode emulate -O2 input.c -o prog -lm
+//   o2ath    node dist/cli.js cc --mode emulate [meta.json o2ath_args] -O2 input.c -o prog -lm
 // All three must exit with status 0, and the stdout of `openmp` and of `o2ath` must equal the
 // serial stdout line by line. Numeric tokens are compared as numbers: integers always exactly;
 // floating-point tokens within the relative tolerance `tolerance` (and absolute `abs_tolerance`)
@@ -140,21 +140,21 @@ interface VariantResult {
   run: RunResult | null; // null when the build failed
 }
 
-function buildCommand(variant: Variant, src: string, exe: string): [string, string[]] {
+function buildCommand(variant: Variant, src: string, exe: string, meta: FixtureMeta): [string, string[]] {
   switch (variant) {
     case 'serial':
       return ['gcc', ['-O2', '-Wno-unknown-pragmas', src, '-o', exe, '-lm']];
     case 'openmp':
       return ['gcc', ['-O2', '-fopenmp', src, '-o', exe, '-lm']];
     case 'o2ath':
-      return [process.execPath, [cli, 'cc', '--mode', 'emulate', '-O2', src, '-o', exe, '-lm']];
+      return [process.execPath, [cli, 'cc', '--mode', 'emulate', ...meta.o2athArgs, '-O2', src, '-o', exe, '-lm']];
   }
 }
 
 async function buildAndRun(fx: Fixture, meta: FixtureMeta, variant: Variant, tmp: string): Promise<VariantResult> {
   const src = join(fx.dir, 'input.c');
   const exe = join(tmp, variant);
-  const [cmd, args] = buildCommand(variant, src, exe);
+  const [cmd, args] = buildCommand(variant, src, exe, meta);
   const build = await run(cmd, args, { cwd: tmp, timeoutMs: BUILD_TIMEOUT_MS });
   if (build.code !== 0 || !existsSync(exe)) return { variant, build, run: null };
   const env: NodeJS.ProcessEnv = { ...process.env, ...meta.env };
