@@ -7,7 +7,7 @@ import * as msg from '../core/messages/driver.js';
 import { createSourceFile } from '../source/source-file.js';
 import type { InputItem } from './args.js';
 import { BuildFailed, commit, run, stop, writeOut, type Context } from './context.js';
-import { defaultDepFile, depFlags, rewritePaths, stem } from './deps.js';
+import { defaultDepFile, depFlags, linkModeDeps, rewritePaths, stem } from './deps.js';
 import { containsOpenMP } from './openmp-scan.js';
 import { loadTranslator } from './translate-hook.js';
 import type { CompileJob, CpeSide } from './toolchain.js';
@@ -150,7 +150,10 @@ export async function buildSource(ctx: Context, item: Extract<InputItem, { kind:
   const finalObject = cmd.action === 'compile' ? cmd.output ?? `${base}.o` : undefined;
   const tmpDeps = join(dir, `${base}.d`);
   const wantDeps = cmd.deps.sideEffect !== undefined;
-  const dflags = wantDeps ? depFlags(cmd.deps, ctx.runner.dryRun ? cmd.deps.file ?? defaultDepFile(item.path, finalObject) : tmpDeps, finalObject ?? `${base}.o`) : [];
+  const sources = cmd.inputs.filter((i) => i.kind === 'source').length;
+  const depNames = finalObject !== undefined ? { file: defaultDepFile(item.path, finalObject), target: finalObject } : linkModeDeps(item.path, cmd.output, sources);
+  const depFile = cmd.deps.file ?? depNames.file;
+  const dflags = wantDeps ? depFlags(cmd.deps, ctx.runner.dryRun ? depFile : tmpDeps, depNames.target) : [];
   const single = prepared.files.length === 1;
   const objects: string[] = [];
   for (const f of prepared.files) {
@@ -173,7 +176,7 @@ export async function buildSource(ctx: Context, item: Extract<InputItem, { kind:
   }
   if (wantDeps && !ctx.runner.dryRun) {
     const text = rewritePaths(readFileSync(tmpDeps, 'utf8'), primary.path, item.path);
-    writeOut(ctx, cmd.deps.file ?? defaultDepFile(item.path, finalObject), text);
+    writeOut(ctx, depFile, text);
   }
   if (finalObject === undefined) return object;
   commit(ctx, object, finalObject);

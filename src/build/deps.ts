@@ -12,11 +12,22 @@ export function stem(path: string): string {
 
 /** gcc's rule for -MD without -MF: the object's name with .d, or the source's base name with .d. */
 export function defaultDepFile(source: string, objectOutput: string | undefined): string {
-  if (objectOutput !== undefined) {
-    const ext = extname(objectOutput);
-    return (ext ? objectOutput.slice(0, -ext.length) : objectOutput) + '.d';
-  }
+  if (objectOutput !== undefined) return stripExt(objectOutput) + '.d';
   return stem(source) + '.d';
+}
+
+function stripExt(path: string): string {
+  const ext = extname(path);
+  return ext ? path.slice(0, -ext.length) : path;
+}
+
+/**
+ * -MD in a compile-and-link command, as GCC 12 names things: one source and -o OUT → OUT.d with target
+ * OUT; otherwise OUT-STEM.d (a-STEM.d without -o) with target STEM.o.
+ */
+export function linkModeDeps(source: string, output: string | undefined, sources: number): { file: string; target: string } {
+  if (sources === 1) return output !== undefined ? { file: stripExt(output) + '.d', target: output } : { file: stem(source) + '.d', target: stem(source) + '.o' };
+  return { file: `${output !== undefined ? stripExt(output) : 'a'}-${stem(source)}.d`, target: stem(source) + '.o' };
 }
 
 /** The dependency options for the host compile of one source; the file is written to `tmpFile`. */

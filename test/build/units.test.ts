@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultDepFile, depFlags, rewritePaths } from '../../src/build/deps.js';
+import { defaultDepFile, depFlags, linkModeDeps, rewritePaths } from '../../src/build/deps.js';
 import { formatCommand, splitShellWords } from '../../src/build/shell-words.js';
 import { containsOpenMP } from '../../src/build/openmp-scan.js';
 import { parseNmPosix, slaveSymbolEdits } from '../../src/build/slave-rename.js';
@@ -71,6 +71,13 @@ describe('dependencies', () => {
     expect(defaultDepFile('src/x.c', 'obj/x.o')).toBe('obj/x.d');
     expect(defaultDepFile('src/x.c', undefined)).toBe('x.d');
     expect(defaultDepFile('src/x.c', 'x')).toBe('x.d');
+  });
+
+  it('follows GCC 12 in compile-and-link commands', () => {
+    expect(linkModeDeps('src/a.c', 'prog.exe', 1)).toEqual({ file: 'prog.d', target: 'prog.exe' });
+    expect(linkModeDeps('src/a.c', undefined, 1)).toEqual({ file: 'a.d', target: 'a.o' });
+    expect(linkModeDeps('src/b.c', undefined, 2)).toEqual({ file: 'a-b.d', target: 'b.o' });
+    expect(linkModeDeps('src/b.c', 'bin/prog', 2)).toEqual({ file: 'bin/prog-b.d', target: 'b.o' });
   });
 
   it('targets the user object unless -MT/-MQ is given', () => {
