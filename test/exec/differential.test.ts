@@ -281,6 +281,7 @@ describe('fixtures/c/exec corpus', () => {
       if (!existsSync(root)) return;
       for (const entry of readdirSync(root).sort()) {
         const dir = join(root, entry);
+        if (entry === 'README.md') continue;
         if (!statSync(dir).isDirectory()) {
           problems.push(`${label}/${entry}: not a fixture directory`);
           continue;
