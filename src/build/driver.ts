@@ -9,6 +9,7 @@ import { formatDiagnostics } from '../core/format-diagnostic.js';
 import * as msg from '../core/messages/driver.js';
 import { parseCommandLine, resolveCpeFunctions, type Env, type InputItem, type ParsedCommandLine } from './args.js';
 import { buildSource } from './compile-unit.js';
+import { driverHelp } from './help.js';
 import { asDiagnostic, BuildFailed, commit, run, stop, type Context } from './context.js';
 import { createCrossToolchain } from './cross.js';
 import { stem } from './deps.js';
@@ -32,6 +33,10 @@ export async function runCompilerDriver(language: 'c' | 'fortran', argv: string[
   const out = deps.stdout ?? ((t: string) => void process.stdout.write(t));
   const err = deps.stderr ?? ((t: string) => void process.stderr.write(t));
 
+  if (argv.includes('--help')) {
+    out(driverHelp(language));
+    return 0;
+  }
   const parsed = parseCommandLine(language, argv, env);
   if (!parsed.ok) {
     err(formatDiagnostics([asDiagnostic(parsed.error)], 'text'));

@@ -52,6 +52,13 @@ describe('options reach the translator; its diagnostics are printed', () => {
 });
 
 describe('commands without inputs', () => {
+  it('--help describes the o2ath options', async () => {
+    const r = await drive('fortran', ['--help'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^usage: o2ath fc /);
+    expect(r.stdout).toContain('--fc CMD');
+  });
+
   it('forwards queries such as --version to the host compiler', async () => {
     const r = await drive('c', ['--dry-run', '--version'], { cwd: dir, env, translate: warnTranslate });
     expect(r.code).toBe(0);
