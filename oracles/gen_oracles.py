@@ -610,6 +610,25 @@ def gen_mcubes():
     o.write()
 
 
+# ---------------------------------------------------------------- K11 STFT power
+def gen_stft():
+    o = Oracle("stft")
+    r = rng(11)
+    cases = []
+    for nsamp, nfft, hop, center in ((3000, 512, 128, 1), (2100, 256, 100, 0)):
+        t = np.arange(nsamp)
+        x = f32(0.5 * np.sin(2 * np.pi * 440 * t / 16000) + 0.1 * r.normal(0, 1, nsamp))
+        win = torch.tensor(f32(torch.hann_window(nfft, periodic=True, dtype=torch.float64).numpy()))  # as the kernels read it
+        X = torch.stft(torch.tensor(x), n_fft=nfft, hop_length=hop, window=win, center=bool(center), pad_mode="reflect",
+                       return_complex=True)
+        cases.append(dict(x=x, window=f32(win.numpy()), nfft=nfft, hop=hop, center=center, power=(X.abs() ** 2).T.numpy()))
+    o.put("ncases", [len(cases)])
+    for i, c in enumerate(cases):
+        for k, v in c.items():
+            o.put(f"c{i}.{k}", np.atleast_1d(v))
+    o.write()
+
+
 GENERATORS = {name[4:]: fn for name, fn in sorted(globals().items()) if name.startswith("gen_") and callable(fn)}
 
 if __name__ == "__main__":

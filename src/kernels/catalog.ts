@@ -42,6 +42,21 @@ export const KERNELS: readonly KernelSpec[] = [
     deps: [],
   },
   {
+    name: 'stft',
+    id: 'K11',
+    entryPoints: ['swk_stft_frames', 'swk_stft_power'],
+    methods: [M.aug],
+    params: [
+      { name: 'nmax', doc: 'largest n_fft (power of two) held in LDM with its twiddles' },
+      { name: 'nfft, hop, center, window', doc: 'torch.stft conventions: reflect padding by nfft/2 when center' },
+    ],
+    dtypes: ['f32', 'f64'],
+    deterministic: true,
+    defaultTile: () => ({ nmax: 4096 }),
+    ldmBytes: (t, e) => e * (5 * t['nmax']! + t['nmax']! / 2 + 1),
+    deps: [],
+  },
+  {
     name: 'attrib',
     id: 'K13',
     entryPoints: ['swk_ig_nodes', 'swk_ig_path', 'swk_ig_accum', 'swk_gradcam', 'swk_saliency'],
