@@ -11,3 +11,4 @@ export const unterminatedConstruct = defineMessage('fortran-unterminated-constru
 export const mismatchedEnd = defineMessage('fortran-mismatched-end', 'warning', (got: string, open: string) => `'${got}' does not close the open '${open}'`);
 export const unexpectedEnd = defineMessage('fortran-unexpected-end', 'warning', (got: string) => `'${got}' has nothing to close`);
 export const badLabelField = defineMessage('fortran-bad-label-field', 'warning', () => 'characters other than a label in columns 1-5 of a fixed-form line (free-form source?)');
+export const includeNotFound = defineMessage('fortran-include-not-found', 'warning', (path: string) => `INCLUDE file '${path}' not found; its declarations are unknown`);

@@ -2,7 +2,8 @@
 // statements with piece maps, directive sites, program units with scopes, nested constructs — plus
 // small pure queries over that data for the later phases.
 import type { DiagnosticBag } from '../../core/diagnostic.js';
-import type { SourceFile } from '../../source/source-file.js';
+import { createSourceFile, type SourceFile } from '../../source/source-file.js';
+import * as msg from '../../core/messages/fortran.js';
 import type { DirectiveSite } from '../directive-site.js';
 import { readFixedForm, type FixedLineLength } from './fixed-form.js';
 import { readFreeForm } from './free-form.js';
@@ -24,6 +25,22 @@ export type { FixedLineLength };
 export interface FortranParseOptions {
   /** Fixed form only: last text column (72 standard, 132, or 0 for unlimited). */
   readonly fixedLineLength?: FixedLineLength;
+  /**
+   * Reads the file an INCLUDE line names (the caller applies its -I search path); undefined when not
+   * found. Included declarations (COMMON blocks, PARAMETERs, types) then enter the including unit's scope.
+   */
+  readonly readInclude?: (path: string, from: SourceFile) => { readonly path: string; readonly text: string } | undefined;
+}
+
+/** An INCLUDE line that was read: its statements and directives, in the included file's coordinates. */
+export interface FortranInclude {
+  /** Index of the INCLUDE statement among the statements of the file that includes it. */
+  readonly statement: number;
+  /** For nested INCLUDEs: index (in FortranTree.includes) of the include file holding the INCLUDE line. */
+  readonly parent?: number;
+  readonly file: SourceFile;
+  readonly statements: readonly FortranStatement[];
+  readonly directiveSites: readonly DirectiveSite[];
 }
 
 export interface FortranTree {
@@ -35,6 +52,8 @@ export interface FortranTree {
   readonly constructs: readonly Construct[];
   /** OpenMP directives in file order (spelling 'sentinel'). */
   readonly directiveSites: readonly DirectiveSite[];
+  /** INCLUDE files that `readInclude` supplied (nested ones flattened, in reading order). */
+  readonly includes: readonly FortranInclude[];
 }
 
 export function parseFortran(file: SourceFile, bag: DiagnosticBag, options: FortranParseOptions = {}): FortranTree {
@@ -42,8 +61,31 @@ export function parseFortran(file: SourceFile, bag: DiagnosticBag, options: Fort
   const lines = form === 'fixed' ? readFixedForm(file, bag, options.fixedLineLength ?? 72) : readFreeForm(file, bag);
   const { statements, sites } = buildStatements(file, lines, bag);
   const { units, constructs } = buildStructure(file, statements, bag);
-  buildScopes(statements, units, constructs);
-  return { path: file.path, form, statements, units, constructs, directiveSites: sites };
+  const includes: FortranInclude[] = [];
+  const includeMap = new Map<FortranStatement, { path: string; statements: readonly FortranStatement[] }>();
+  if (options.readInclude) readIncludes(file, statements, options, bag, includes, includeMap, undefined, 0);
+  buildScopes(statements, units, constructs, includeMap);
+  return { path: file.path, form, statements, units, constructs, directiveSites: sites, includes };
+}
+
+/** Read INCLUDE files (in the including file's source form, as compilers do), nested up to a fixed depth. */
+function readIncludes(from: SourceFile, statements: readonly FortranStatement[], options: FortranParseOptions, bag: DiagnosticBag,
+  out: FortranInclude[], map: Map<FortranStatement, { path: string; statements: readonly FortranStatement[] }>, parent: number | undefined, depth: number): void {
+  for (const s of statements) {
+    if (s.kind !== 'include' || s.detail.kind !== 'include' || depth > 8) continue;
+    const got = options.readInclude!(s.detail.path, from);
+    if (!got) {
+      bag.report(from, s.textSpan, msg.includeNotFound(s.detail.path));
+      continue;
+    }
+    const file = createSourceFile(got.path, got.text, { language: 'fortran', form: from.form === 'fixed' ? 'fixed' : 'free' });
+    const lines = file.form === 'fixed' ? readFixedForm(file, bag, options.fixedLineLength ?? 72) : readFreeForm(file, bag);
+    const inc = buildStatements(file, lines, bag);
+    const me = out.length;
+    out.push({ statement: s.index, ...(parent !== undefined ? { parent } : {}), file, statements: inc.statements, directiveSites: inc.sites });
+    map.set(s, { path: got.path, statements: inc.statements });
+    readIncludes(file, inc.statements, options, bag, out, map, me, depth + 1);
+  }
 }
 
 /** Index of the first statement whose text starts at or after `offset` (e.g. the loop after `!$omp do`); -1 if none. */
@@ -110,5 +152,9 @@ export function typeOfName(tree: FortranTree, unitIndex: number, name: string): 
 
 /** JSON for `--dump`: directive sites without their SourceFile back-reference. */
 export function dumpFortranTree(tree: FortranTree): unknown {
-  return { ...tree, directiveSites: tree.directiveSites.map(({ file: _file, ...rest }) => rest) };
+  const sites = (list: readonly DirectiveSite[]): unknown[] => list.map(({ file: _file, ...rest }) => rest);
+  return {
+    ...tree, directiveSites: sites(tree.directiveSites),
+    includes: tree.includes.map((i) => ({ statement: i.statement, path: i.file.path, statements: i.statements, directiveSites: sites(i.directiveSites) })),
+  };
 }

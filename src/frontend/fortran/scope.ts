@@ -8,7 +8,10 @@ import { textSpanToFile } from './text-map.js';
 import { applyImplicitRule, defaultImplicit, implicitTypeOf, noImplicit } from './implicit.js';
 import type { Construct, DimSpec, EntityDecl, FortranEntity, FortranStatement, ProgramUnit, Scope } from './types.js';
 
-export function buildScopes(statements: readonly FortranStatement[], units: ProgramUnit[], constructs: readonly Construct[]): void {
+/** Statements of an INCLUDE line's file, keyed by the INCLUDE statement. */
+export type IncludeMap = ReadonlyMap<FortranStatement, { readonly path: string; readonly statements: readonly FortranStatement[] }>;
+
+export function buildScopes(statements: readonly FortranStatement[], units: ProgramUnit[], constructs: readonly Construct[], includes: IncludeMap = new Map()): void {
   // Statement → innermost type/interface construct, so component declarations and interface bodies stay out of scopes.
   const hidden = new Uint8Array(statements.length);
   for (const c of constructs) {
@@ -18,7 +21,7 @@ export function buildScopes(statements: readonly FortranStatement[], units: Prog
   }
   const owner = new Int32Array(statements.length).fill(-1);
   for (const u of units) for (let i = u.first; i <= u.last; i++) owner[i] = u.index; // children come later and overwrite
-  for (const u of units) u.scope = buildScope(u, units, statements, owner, hidden, constructs);
+  for (const u of units) u.scope = buildScope(u, units, statements, owner, hidden, constructs, includes);
 }
 
 function newEntity(name: string): FortranEntity {
@@ -26,7 +29,7 @@ function newEntity(name: string): FortranEntity {
 }
 
 function buildScope(u: ProgramUnit, units: readonly ProgramUnit[], statements: readonly FortranStatement[], owner: Int32Array,
-  hidden: Uint8Array, constructs: readonly Construct[]): Scope {
+  hidden: Uint8Array, constructs: readonly Construct[], includes: IncludeMap): Scope {
   const host = u.parent !== undefined ? units[u.parent] : undefined;
   let implicit = host ? host.scope.implicit : defaultImplicit();
   const scope: Scope = { entities: [], saveAll: false, implicit, uses: [], commons: [] };
@@ -53,17 +56,8 @@ function buildScope(u: ProgramUnit, units: readonly ProgramUnit[], statements: r
   }
   const specEnd = u.contains ?? u.last;
   const exec: FortranStatement[] = [];
-  for (let i = u.first + 1; i < specEnd; i++) {
-    if (owner[i] !== u.index) continue;
-    const s = statements[i]!;
-    if (hidden[i]) {
-      if (s.kind === 'subroutine' || s.kind === 'function') {
-        // An interface body names a procedure.
-        const n = s.detail.kind === 'unit' ? s.detail.name : undefined;
-        if (n && constructs.some((c) => c.kind === 'interface' && c.first < i && (c.last < 0 || c.last > i))) get(n).procedure = true;
-      }
-      continue;
-    }
+  /** One specification statement (`from`: the INCLUDE file it came from, if any). */
+  function spec(s: FortranStatement, i: number, from: string | undefined): void {
     const d = s.detail;
     switch (d.kind) {
       case 'implicit':
@@ -73,6 +67,7 @@ function buildScope(u: ProgramUnit, units: readonly ProgramUnit[], statements: r
         for (const ent of d.entities) {
           const e = get(ent.name);
           e.span ??= ent.span;
+          if (from) e.file ??= from;
           e.type = d.type;
           setShape(e, ent, d.dims);
           for (const a of d.attributes) addAttribute(e, a);
@@ -82,6 +77,7 @@ function buildScope(u: ProgramUnit, units: readonly ProgramUnit[], statements: r
         for (const p of d.entries) {
           const e = get(p.name);
           e.span ??= p.span;
+          if (from) e.file ??= from;
           e.parameter = true;
           e.init = p.value;
         }
@@ -92,6 +88,7 @@ function buildScope(u: ProgramUnit, units: readonly ProgramUnit[], statements: r
           for (const m of b.members) {
             const e = get(m.name);
             e.span ??= m.span;
+            if (from) e.file ??= from;
             e.common = b.name;
             setShape(e, m, undefined);
           }
@@ -103,6 +100,7 @@ function buildScope(u: ProgramUnit, units: readonly ProgramUnit[], statements: r
           if (ent.name.startsWith('/')) continue; // `save /blk/`
           const e = get(ent.name);
           e.span ??= ent.span;
+          if (from) e.file ??= from;
           setShape(e, ent, undefined);
           if (d.attribute && d.attribute !== 'dimension') addAttribute(e, d.attribute);
         }
@@ -116,11 +114,30 @@ function buildScope(u: ProgramUnit, units: readonly ProgramUnit[], statements: r
           for (const r of leadingNames(s)) {
             const e = get(r.name);
             e.span ??= r.span;
+            if (from) e.file ??= from;
             if (s.kind === 'equivalence') e.equivalenced = true;
             else e.dataInitialised = true;
           }
+        } else if (s.kind === 'include') {
+          // An INCLUDE line stands for the included file's statements (read by the caller's resolver).
+          const inc = includes.get(s);
+          for (const t of inc?.statements ?? []) spec(t, i, inc!.path);
         } else if (s.kind !== 'unknown') exec.push(s);
     }
+  }
+
+  for (let i = u.first + 1; i < specEnd; i++) {
+    if (owner[i] !== u.index) continue;
+    const s = statements[i]!;
+    if (hidden[i]) {
+      if (s.kind === 'subroutine' || s.kind === 'function') {
+        // An interface body names a procedure.
+        const n = s.detail.kind === 'unit' ? s.detail.name : undefined;
+        if (n && constructs.some((c) => c.kind === 'interface' && c.first < i && (c.last < 0 || c.last > i))) get(n).procedure = true;
+      }
+      continue;
+    }
+    spec(s, i, undefined);
   }
   (scope as { implicit: typeof implicit }).implicit = implicit;
   for (const e of scope.entities) {

@@ -141,6 +141,8 @@ export interface FortranEntity {
   readonly name: string;
   /** First declaring occurrence, if declared (file offsets). */
   span?: Span;
+  /** Path of the INCLUDE file `span` points into, when the declaration came from one. */
+  file?: string;
   type?: TypeSpec;
   /** True when the type comes from the implicit rules rather than a declaration. */
   implicitType: boolean;

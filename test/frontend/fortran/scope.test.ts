@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import {
   constructAround, dumpFortranTree, isIntrinsicFunction, isIntrinsicSubroutine, lookupEntity, resolveName, statementAfter, typeOfName, unitAt,
 } from '../../../src/frontend/fortran/index.js';
+import { DiagnosticBag } from '../../../src/core/diagnostic.js';
+import { createSourceFile } from '../../../src/source/source-file.js';
+import { parseFortran } from '../../../src/frontend/fortran/index.js';
 import { fx, parse } from './helpers.js';
 
 const entity = (src: string, unit: number, name: string, form: 'free' | 'fixed' = 'free') => {
@@ -140,5 +143,23 @@ describe('scopes', () => {
     expect(['sqrt', 'MAX', 'omp_get_thread_num', 'dble'].map(isIntrinsicFunction)).toEqual([true, true, true, true]);
     expect(isIntrinsicFunction('field')).toBe(false);
     expect(isIntrinsicSubroutine('random_number')).toBe(true);
+  });
+
+  it('INCLUDE files supplied by a resolver enter the including unit\'s scope', () => {
+    const files: Record<string, string> = {
+      'grid.h': ['      INTEGER NX, NY', '      PARAMETER (NX = 10, NY = 20)', "      INCLUDE 'fields.h'"].join('\n'),
+      'fields.h': ['      DOUBLE PRECISION U(NX,NY)', '      COMMON /FLD/ U'].join('\n'),
+    };
+    const src = [fx('', ' ', 'SUBROUTINE S'), fx('', ' ', "INCLUDE 'grid.h'"), fx('', ' ', "INCLUDE 'missing.h'"), fx('', ' ', 'U(1,1) = 0'), fx('', ' ', 'END')].join('\n');
+    const file = createSourceFile('s.f', src);
+    const bag = new DiagnosticBag();
+    const tree = parseFortran(file, bag, { readInclude: (p) => (files[p] !== undefined ? { path: `inc/${p}`, text: files[p]! } : undefined) });
+    expect(tree.includes.map((i) => [i.statement, i.parent, i.file.path, i.statements.length])).toEqual([[1, undefined, 'inc/grid.h', 3], [2, 0, 'inc/fields.h', 2]]);
+    const sc = tree.units[0]!.scope;
+    expect(sc.entities.map((e) => [e.name, e.type?.base, e.common, e.parameter, e.file])).toEqual([
+      ['nx', 'integer', undefined, true, 'inc/grid.h'], ['ny', 'integer', undefined, true, 'inc/grid.h'], ['u', 'double precision', 'fld', false, 'inc/fields.h'],
+    ]);
+    expect(bag.items.map((d) => d.name)).toEqual(['fortran-include-not-found']);
+    expect(JSON.parse(JSON.stringify(dumpFortranTree(tree)))).toMatchObject({ includes: [{ path: 'inc/grid.h' }, { path: 'inc/fields.h' }] });
   });
 });
