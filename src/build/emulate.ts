@@ -73,7 +73,11 @@ export function createEmulateToolchain(cfg: EmulateConfig): Toolchain {
       return renameSlaveObject(object, imports, runner, bin, { rename: `${editsBase}.redefine`, weaken: `${editsBase}.weaken` }, (p, t) => writeFileSync(p, t));
     },
     merge(host, slave, output) {
-      return [...ld, '-r', host, slave, '-o', output];
+      // ld is called directly (a wrapper such as mpicc would add its libraries to a relocatable link), so
+      // it must be told about gcc's non-default x86 ABIs.
+      const abi = cmd.flags.flatMap((f) => f.args).filter((a) => a === '-m32' || a === '-mx32' || a === '-m64').pop();
+      const emulation = abi === '-m32' ? ['-m', 'elf_i386'] : abi === '-mx32' ? ['-m', 'elf32_x86_64'] : [];
+      return [...ld, ...emulation, '-r', host, slave, '-o', output];
     },
     async beforeLink(c): Promise<Message | undefined> {
       // A shared object is linked into a program later; the program's link brings the runtime.

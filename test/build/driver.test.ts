@@ -118,6 +118,12 @@ describe('emulate --dry-run and --verbose', () => {
     expect(lines[lines.length - 1]).toMatch(/^gfortran -O2 \S+\/m\.host\.o -L\$RT\/build -lo2athrt -pthread -lm -o m$/);
   });
 
+  it('-m32: the relocatable merge uses the matching ld emulation', async () => {
+    const r = await drive('c', ['--dry-run', '--save-temps=T', '-m32', '-c', 'p.c'], { cwd: dir, env, translate: kernelTranslate });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ld -m elf_i386 -r \S+\/p\.host\.o \S+\/p\.slave\.o -o p\.o$/m);
+  });
+
   it('--verbose prints the commands on stderr as they run', async () => {
     const r = await drive('c', ['--verbose', '-c', 'p.c'], { cwd: dir, env, translate: kernelTranslate });
     expect(r.code).toBe(0);
