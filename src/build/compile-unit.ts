@@ -3,6 +3,7 @@
 // rename the slave symbols; merge; write dependencies with the user's names.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { InternalError } from '../core/diagnostic.js';
 import * as msg from '../core/messages/driver.js';
 import { createSourceFile } from '../source/source-file.js';
 import type { InputItem } from './args.js';
@@ -75,13 +76,12 @@ async function prepare(ctx: Context, item: Extract<InputItem, { kind: 'source' }
       files.push({ path, side: f.role, translated: true, needsCpp: false });
     }
   }
-  if (!files.some((f) => f.side === 'host') && !files.some((f) => f.side === 'slave')) stop(ctx, msg.translationMissingFile(item.path, 'host'));
+  if (files.length === 0) stop(ctx, msg.translationMissingFile(item.path, 'host'));
   const imports = [...new Set([...result.slaveImports, ...ctx.cpeFunctions])];
   return { files, imports };
 }
 
 /** Compile one source; returns the object to link (link mode) or undefined (outputs committed). */
-
 export async function buildSource(ctx: Context, item: Extract<InputItem, { kind: 'source' }>): Promise<string | undefined> {
   const { cmd, tc } = ctx;
   const dir = ctx.unitDirs.get(item)!;
@@ -171,8 +171,8 @@ export async function buildSource(ctx: Context, item: Extract<InputItem, { kind:
     await run(ctx, tc.merge(objects[0]!, objects[1]!, merged));
     object = merged;
   } else if (objects.length > 2) {
-    // Split layout never yields more than one host and one slave file.
-    stop(ctx, msg.translationMissingFile(item.path, 'single host/slave'));
+    // TranslateResult promises one hybrid file, or one host and one slave file.
+    throw new InternalError(`the translation of ${item.path} has ${objects.length} parts to compile`);
   }
   if (wantDeps && !ctx.runner.dryRun) {
     const text = rewritePaths(readFileSync(tmpDeps, 'utf8'), primary.path, item.path);
