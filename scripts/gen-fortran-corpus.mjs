@@ -256,7 +256,12 @@ const F = (label, text) => `${String(label).padStart(4).padEnd(5)} ${text}`;
 const S = (text) => `      ${text}`;
 const C = (label, text) => `${String(label).padEnd(5)}${text}`; // continuation: column 6 marker in `label`
 
+/** The grid COMMON block: written inline, or (as in many real codes) through an INCLUDE file. */
 function commonDecl(o, k) {
+  if (o.header) {
+    o.add(S(`INCLUDE '${o.header}'`));
+    return;
+  }
   o.add(S('DOUBLE PRECISION DX, DY'), S('INTEGER NSTEPS'), S(`COMMON /GRD${k}/ DX, DY, NSTEPS`));
   o.count('commons');
 }
@@ -375,6 +380,7 @@ const FIXED_TEMPLATES = [
 
 function fixedFile(k, rnd, target) {
   const o = new Out('fixed');
+  if (rnd() < 0.5) o.header = `grd${k}.h`;
   o.add(`C     Synthetic F77 ocean kernels, file ${k} (o2ath front-end corpus)`);
   o.add(S(`BLOCK DATA BD${k}`), S('DOUBLE PRECISION DX, DY'), S('INTEGER NSTEPS'), S(`COMMON /GRD${k}/ DX, DY, NSTEPS`), S('DATA DX, DY, NSTEPS /1.0D3, 1.0D3, 0/'), S('END'));
   o.count('commons');
@@ -387,7 +393,10 @@ function fixedFile(k, rnd, target) {
   return o;
 }
 
-/** The corpus as [{ name, text, form, counts }]; the same for the same (lines, seed). */
+/**
+ * The corpus as [{ name, text, form, lines, counts, include? }]; the same for the same (lines, seed).
+ * Entries with `include: true` are INCLUDE files (COMMON-block headers), not compiled on their own.
+ */
 export function generateCorpus({ lines = 100000, seed = 1 } = {}) {
   const rnd = prng(seed);
   const files = [];
@@ -407,6 +416,11 @@ export function generateCorpus({ lines = 100000, seed = 1 } = {}) {
       o = fixedFile(k, rnd, target);
       name = `ocn${k}.f`;
     }
+    if (o.header) {
+      const h = [S('DOUBLE PRECISION DX, DY'), S('INTEGER NSTEPS'), S(`COMMON /GRD${k}/ DX, DY, NSTEPS`)];
+      // Not a translation unit of its own: `include: true`, no counts; its lines do not count towards the total.
+      files.push({ name: o.header, text: h.join('\n') + '\n', form: 'fixed', lines: h.length, counts: null, include: true });
+    }
     const text = o.lines.join('\n') + '\n';
     total += o.lines.length;
     files.push({ name, text, form: o.form, lines: o.lines.length, counts: o.counts });
@@ -424,5 +438,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const files = generateCorpus({ lines: Number(lines ?? 100000), seed: Number(seed ?? 1) });
   for (const f of files) writeFileSync(join(out, f.name), f.text);
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(files.map(({ text: _t, ...m }) => m), null, 1) + '\n');
-  console.log(`${files.length} files, ${files.reduce((a, f) => a + f.lines, 0)} lines in ${out}`);
+  const units = files.filter((f) => !f.include);
+  console.log(`${units.length} files (+${files.length - units.length} include files), ${units.reduce((a, f) => a + f.lines, 0)} lines in ${out}`);
 }

@@ -19,6 +19,8 @@ import { generateCorpus } from '../../../scripts/gen-fortran-corpus.mjs';
 
 interface CorpusFile {
   name: string;
+  /** An INCLUDE file (COMMON-block header), not a translation unit. */
+  include?: boolean;
   text: string;
   form: 'free' | 'fixed';
   lines: number;
@@ -43,7 +45,10 @@ function countsOf(tree: FortranTree): CorpusFile['counts'] {
 }
 
 describe('generated 100,000-line corpus', () => {
-  const files = generateCorpus({ lines: 100000, seed: 1 }) as CorpusFile[];
+  const all = generateCorpus({ lines: 100000, seed: 1 }) as CorpusFile[];
+  const files = all.filter((f) => !f.include);
+  const headers = new Map(all.filter((f) => f.include).map((f) => [f.name, f.text]));
+  const readInclude = (p: string): { path: string; text: string } | undefined => (headers.has(p) ? { path: p, text: headers.get(p)! } : undefined);
   const trees = new Map<string, { tree: FortranTree; bag: DiagnosticBag }>();
   let dir = '';
   /** Parsed on demand too, so single tests can run alone (`-t`). */
@@ -51,7 +56,7 @@ describe('generated 100,000-line corpus', () => {
     let r = trees.get(f.name);
     if (!r) {
       const bag = new DiagnosticBag();
-      r = { tree: parseFortran(createSourceFile(f.name, f.text), bag), bag };
+      r = { tree: parseFortran(createSourceFile(f.name, f.text), bag, { readInclude }), bag };
       trees.set(f.name, r);
     }
     return r;
@@ -59,13 +64,14 @@ describe('generated 100,000-line corpus', () => {
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'o2ath-fcorpus-'));
-    for (const f of files) writeFileSync(join(dir, f.name), f.text);
+    for (const f of all) writeFileSync(join(dir, f.name), f.text);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('is deterministic and mixed', () => {
     const again = generateCorpus({ lines: 100000, seed: 1 }) as CorpusFile[];
-    expect(again.map((f) => f.text)).toEqual(files.map((f) => f.text));
+    expect(again.map((f) => f.text)).toEqual(all.map((f) => f.text));
+    expect(headers.size).toBeGreaterThan(10);
     const total = files.reduce((a, f) => a + f.lines, 0);
     expect(total).toBeGreaterThanOrEqual(100000);
     expect(new Set(files.map((f) => f.name.replace(/^.*\./, '')))).toEqual(new Set(['f90', 'F90', 'f']));
@@ -75,7 +81,7 @@ describe('generated 100,000-line corpus', () => {
     const t0 = performance.now();
     for (const f of files) {
       const bag = new DiagnosticBag();
-      trees.set(f.name, { tree: parseFortran(createSourceFile(f.name, f.text), bag), bag });
+      trees.set(f.name, { tree: parseFortran(createSourceFile(f.name, f.text), bag, { readInclude }), bag });
     }
     const ms = performance.now() - t0;
     const total = files.reduce((a, f) => a + f.lines, 0);
