@@ -629,6 +629,75 @@ def gen_stft():
     o.write()
 
 
+# ---------------------------------------------------------------- K12 spectrogram augmentation
+AUG = dict(none=0, tmask=1, fmask=2, roll=3, gain=4, noise=5, stretch=6, fshift=7, db=8)
+
+
+def aug_np(X, op):
+    """numpy reference of one op with explicit parameters (op = [kind, mag, t0, w, fill, rate, shift])."""
+    kind, mag, t0, w, fill, rate, shift = op
+    Y = X.copy()
+    F, T = X.shape
+    if kind == 1:
+        Y[:, t0:t0 + w] = fill
+    elif kind == 2:
+        Y[t0:t0 + w, :] = fill
+    elif kind == 3:
+        Y = np.roll(X, shift, axis=1)
+    elif kind == 4:
+        Y = X + np.float32(mag)
+    elif kind == 6:
+        p = np.arange(T) * np.float64(np.float32(rate))
+        i = np.floor(p).astype(int)
+        fr = p - i
+        Y = np.where(i >= T - 1, X[:, [T - 1]], (1 - fr) * X[:, np.minimum(i, T - 1)] + fr * X[:, np.minimum(i + 1, T - 1)])
+    elif kind == 7:
+        Y = np.full_like(X, fill)
+        if shift >= 0:
+            Y[shift:, :] = X[:F - shift, :]
+        else:
+            Y[:F + shift, :] = X[-shift:, :]
+    elif kind == 8:
+        Y = 10 * np.log10(np.maximum(X, 1e-10))
+    return Y
+
+
+def gen_specaug():
+    o = Oracle("specaug")
+    r = rng(12)
+    F, T = 20, 57
+    cases = []
+    single = [
+        [[1, 0, 10, 7, 0.0, 1, 0], [1, 0, 50, 7, -1.5, 1, 0]],  # time masks (second runs past the end? no: 50+7=57)
+        [[2, 0, 3, 5, 0.0, 1, 0], [2, 0, 0, 0, 0.0, 1, 0]],  # freq mask; width 0 = identity
+        [[3, 0, 0, 0, 0, 1, 13], [3, 0, 0, 0, 0, 1, 57]],  # roll; roll by T = identity
+        [[4, -6.5, 0, 0, 0, 1, 0], [4, 3.25, 0, 0, 0, 1, 0]],  # gain in dB
+        [[6, 0, 0, 0, 0, 0.8, 0], [6, 0, 0, 0, 0, 1.0, 0]],  # stretch; rate 1 = identity
+        [[7, 0, 0, 0, -2.0, 1, 4], [7, 0, 0, 0, 0.0, 1, -3]],  # frequency shift with fill
+        [[8, 0, 0, 0, 0, 1, 0], [8, 0, 0, 0, 0, 1, 0]],  # power -> dB
+    ]
+    for ops in single:
+        X = f32(r.uniform(0, 2, (2, F, T)))
+        X[1, 0, :5] = 0  # dB clamp at 1e-10
+        Y = np.stack([aug_np(X[b], ops[b]) for b in range(2)])
+        cases.append(dict(F=F, T=T, batch=2, nops=1, X=X, Y=Y, ops=ops))
+    chain = [[3, 0, 0, 0, 0, 1, 5], [6, 0, 0, 0, 0, 1.25, 0], [1, 0, 4, 9, 0.5, 1, 0]]
+    X = f32(r.uniform(0, 2, (1, F, T)))
+    Y = X[0]
+    for op in chain:
+        Y = aug_np(Y, op)
+    cases.append(dict(F=F, T=T, batch=1, nops=3, X=X, Y=Y[None], ops=chain))
+    o.put("ncases", [len(cases)])
+    for i, c in enumerate(cases):
+        for k, v in c.items():
+            if k == "ops":
+                for j, op in enumerate(v):
+                    o.put(f"c{i}.op{j}", op)
+            else:
+                o.put(f"c{i}.{k}", np.atleast_1d(v))
+    o.write()
+
+
 GENERATORS = {name[4:]: fn for name, fn in sorted(globals().items()) if name.startswith("gen_") and callable(fn)}
 
 if __name__ == "__main__":

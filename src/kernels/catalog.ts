@@ -57,6 +57,22 @@ export const KERNELS: readonly KernelSpec[] = [
     deps: [],
   },
   {
+    name: 'specaug',
+    id: 'K12',
+    entryPoints: ['swk_specaug', 'swk_randaug_ops'],
+    methods: [M.aug],
+    params: [
+      { name: 'tmax', doc: 'longest time axis T (one spectrogram row in LDM)' },
+      { name: 'ops', doc: 'per sample: time/freq mask, roll, gain dB, Philox noise, linear stretch, bin shift, to-dB' },
+      { name: 'N, M, Mmax', doc: 'RandAugment: N ops with replacement at shared magnitude M / Mmax' },
+    ],
+    dtypes: ['f32', 'f64'],
+    deterministic: true,
+    defaultTile: () => ({ tmax: 8192 }),
+    ldmBytes: (t, e) => 2 * e * t['tmax']!,
+    deps: [],
+  },
+  {
     name: 'attrib',
     id: 'K13',
     entryPoints: ['swk_ig_nodes', 'swk_ig_path', 'swk_ig_accum', 'swk_gradcam', 'swk_saliency'],
