@@ -126,7 +126,8 @@ function buildScope(u: ProgramUnit, units: readonly ProgramUnit[], statements: r
     }
   }
 
-  for (let i = u.first + 1; i < specEnd; i++) {
+  // An implicit main program has no header: its first statement is an ordinary one.
+  for (let i = u.kind === 'main' ? u.first : u.first + 1; i < specEnd; i++) {
     if (owner[i] !== u.index) continue;
     const s = statements[i]!;
     if (hidden[i]) {

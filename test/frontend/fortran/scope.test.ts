@@ -91,6 +91,7 @@ describe('scopes', () => {
     const src = 'x = 1\n!$omp parallel do\ndo i = 1, 3\n  x = x + i\nend do\nend\n';
     const { tree } = parse(src);
     expect(tree.units.map((u) => [u.kind, u.first, u.last])).toEqual([['main', 0, 4]]);
+    expect(tree.units[0]!.scope.entities.map((e) => [e.name, e.type?.base])).toEqual([['x', 'real'], ['i', 'integer']]);
     const site = tree.directiveSites[0]!;
     const next = statementAfter(tree, site.span.end);
     expect(tree.statements[next]!.kind).toBe('do');
