@@ -53,6 +53,8 @@ export function createCrossToolchain(cfg: CrossConfig): Toolchain {
         else args.push('-iquote', dir);
         args.push(OPENMP_MACRO);
         if (job.needsCpp) args.push('-cpp');
+        // As in emulate mode: translated Fortran kernels use Cray pointers (reference §4.3).
+        if (job.language === 'fortran') args.push('-fcray-pointer');
       }
       args.push(...user, ...job.deps);
       if (job.xLang !== undefined) args.push('-x', job.xLang);

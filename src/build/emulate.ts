@@ -3,7 +3,7 @@
 // symbols get their Sunway names (slave-rename.ts), the two objects are merged with `ld -r`, and the
 // link adds the runtime archive.
 import { writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { Message } from '../core/diagnostic.js';
 import type { ParsedCommandLine } from './args.js';
 import type { Runner } from './exec.js';
@@ -62,6 +62,11 @@ export function createEmulateToolchain(cfg: EmulateConfig): Toolchain {
         if (job.needsCpp) args.push('-cpp');
         // Fortran kernels map host storage onto CPE-side names with Cray pointers (the Sunway idiom).
         if (job.language === 'fortran') args.push('-fcray-pointer');
+        // __FILE__ (assert messages, logs) names the user's file, not the work directory. Debug information
+        // keeps pointing at the translation, whose line numbers it describes (--keep to look at it).
+        if (job.language === 'c' && job.source !== job.original) {
+          args.push(`-fmacro-prefix-map=${dirname(job.source)}/=${job.original.slice(0, job.original.length - basename(job.original).length)}`);
+        }
       }
       args.push(...userCompileFlags(cmd.flags, job.side, false, job.language, job.slaveModDir));
       args.push(...job.deps);

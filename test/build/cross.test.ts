@@ -95,8 +95,8 @@ describe('SW26010, C', () => {
 describe('Fortran', () => {
   it('SW26010-Pro: sw9gfortran, cpp for the hybrid file, slave .mod files kept apart', async () => {
     expect(await dryRun('fortran', ['-O2', '-J', 'mod', 'src/solver.F90', '-o', 'solver'])).toEqual([
-      'sw9gfortran -mhost -Isrc -D_OPENMP=201511 -cpp -O2 -J mod -c $T/solver.F90 -o $T/solver.host.o',
-      'sw9gfortran -mslave -msimd -Isrc -D_OPENMP=201511 -cpp -O2 -Imod -J$T/solver.slave-mod -c $T/solver.F90 -o $T/solver.slave.o',
+      'sw9gfortran -mhost -Isrc -D_OPENMP=201511 -cpp -fcray-pointer -O2 -J mod -c $T/solver.F90 -o $T/solver.host.o',
+      'sw9gfortran -mslave -msimd -Isrc -D_OPENMP=201511 -cpp -fcray-pointer -O2 -Imod -J$T/solver.slave-mod -c $T/solver.F90 -o $T/solver.slave.o',
       'swld -r -z muldefs $T/solver.host.o $T/solver.slave.o -o $T/solver.o',
       'sw9gfortran -mhybrid -O2 $T/solver.o -lm_slave -o solver',
     ]);
@@ -104,8 +104,8 @@ describe('Fortran', () => {
 
   it('SW26010: sw5f90, and mpif90 through --fc', async () => {
     expect(await dryRun('fortran', ['--target=sw26010', '-c', 'src/solver.F90'])).toEqual([
-      'sw5f90 -host -D__sw_host__ -Isrc -D_OPENMP=201511 -cpp -c $T/solver.F90 -o $T/solver.host.o',
-      'sw5f90 -slave -D__sw_slave__ -msimd -Isrc -D_OPENMP=201511 -cpp -J$T/solver.slave-mod -c $T/solver.F90 -o $T/solver.slave.o',
+      'sw5f90 -host -D__sw_host__ -Isrc -D_OPENMP=201511 -cpp -fcray-pointer -c $T/solver.F90 -o $T/solver.host.o',
+      'sw5f90 -slave -D__sw_slave__ -msimd -Isrc -D_OPENMP=201511 -cpp -fcray-pointer -J$T/solver.slave-mod -c $T/solver.F90 -o $T/solver.slave.o',
       'sw5ld -r -z muldefs $T/solver.host.o $T/solver.slave.o -o solver.o',
     ]);
     expect(await dryRun('fortran', ['--target=sw26010', '--fc', 'mpif90', 'a.o', 'b.o', '-o', 'p'])).toEqual(['mpif90 -hybrid a.o b.o -lm_slave -o p']);

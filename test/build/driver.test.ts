@@ -93,8 +93,8 @@ describe('emulate --dry-run and --verbose', () => {
     const rt = env['O2ATH_RUNTIME_DIR']!;
     expect(r.stdout.split(T).join('$T').split(rt).join('$RT')).toBe(
       [
-        `gcc -D__sw_host__ -isystem $RT/include -DO2ATH_EMU_SW26010 -iquote . -D_OPENMP=201511 -O2 -c $T/p.c -o $T/p.host.o`,
-        `gcc -D__sw_slave__ -isystem $RT/include -DO2ATH_EMU_SW26010 -iquote . -D_OPENMP=201511 -O2 -c $T/p.c -o $T/p.slave.o`,
+        `gcc -D__sw_host__ -isystem $RT/include -DO2ATH_EMU_SW26010 -iquote . -D_OPENMP=201511 -fmacro-prefix-map=$T/= -O2 -c $T/p.c -o $T/p.host.o`,
+        `gcc -D__sw_slave__ -isystem $RT/include -DO2ATH_EMU_SW26010 -iquote . -D_OPENMP=201511 -fmacro-prefix-map=$T/= -O2 -c $T/p.c -o $T/p.slave.o`,
         `nm -P $T/p.slave.o`,
         `# $T/p.slave.redefine / $T/p.slave.weaken: computed from the nm output (functions → slave_*, data weakened)`,
         `objcopy --redefine-syms=$T/p.slave.redefine --weaken-symbols=$T/p.slave.weaken $T/p.slave.o`,

@@ -110,6 +110,13 @@ describe('emulate: through the translator', () => {
     expect(execFileSync(join(dir, 'omp'), { encoding: 'utf8' })).toBe('total 26574.0\n');
   });
 
+  it('__FILE__ in the translation names the original file', async () => {
+    writeFileSync(join(dir, 'src', 'f.c'), '#include <stdio.h>\n#pragma omp parallel\nint main(void) { puts(__FILE__); return 0; }\n');
+    const r = await drive('c', ['src/f.c', '-o', 'f'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(execFileSync(join(dir, 'f'), { encoding: 'utf8' })).toBe('src/f.c\n');
+  });
+
   it('--save-temps=DIR keeps the translation and the objects', async () => {
     writeFileSync(join(dir, 'src', 'omp.c'), '#pragma omp parallel\nint main(void) { return 0; }\n');
     const r = await drive('c', ['--save-temps=keep', '-c', 'src/omp.c'], { cwd: dir, env });
