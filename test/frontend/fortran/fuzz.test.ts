@@ -63,7 +63,7 @@ describe('fuzz', () => {
   }
 
   it('never throws; pieces copy file text; spans stay in the file', () => {
-    const rnd = prng(20261125);
+    const rnd = prng(Number(process.env.O2ATH_FUZZ_SEED ?? 20261125)); // vary locally to explore
     let runs = 0;
     const rounds = Number(process.env.O2ATH_FUZZ_ROUNDS ?? 25); // raise locally for a longer hunt
     for (let round = 0; round < rounds; round++) {
@@ -90,5 +90,32 @@ describe('fuzz', () => {
       }
     }
     expect(runs).toBeGreaterThan(rounds * 40);
+  });
+
+  // Random sequences of structure-bearing statements: unbalanced and interleaved openers and closers.
+  it('random statement soups keep the unit and construct trees well formed', () => {
+    const STMTS = ['program p', 'module m', 'subroutine s(a)', 'integer function f(x)', 'end', 'end subroutine', 'end module m', 'contains',
+      'do i = 1, n', 'do 10 i = 1, n', '10 continue', 'end do', 'if (x) then', 'else if (y) then', 'else', 'end if', 'select case (k)',
+      'case (1)', 'case default', 'end select', 'where (m)', 'elsewhere', 'end where', 'interface', 'end interface', 'type t', 'end type',
+      'block', 'end block', 'associate (z => y)', 'end associate', 'x = 1', 'call g(x)', '!$omp parallel', '!$omp end parallel', 'outer: do',
+      'end do outer', 'exit outer', 'forall (i = 1:n)', 'end forall', 'critical', 'end critical', 'block data b', 'use m', 'implicit none'];
+    const rnd = prng(99);
+    for (let k = 0; k < 400; k++) {
+      const n = 1 + Math.floor(rnd() * 30);
+      const lines: string[] = [];
+      for (let j = 0; j < n; j++) lines.push(STMTS[Math.floor(rnd() * STMTS.length)]!);
+      const fixed = rnd() < 0.3;
+      const text = (fixed ? lines.map((l) => (/^\d/.test(l) ? l.replace(/^(\d+) /, (_, d: string) => d.padEnd(6)) : l.startsWith('!') ? l : `      ${l}`)) : lines).join('\n');
+      const file = createSourceFile(fixed ? 'soup.f' : 'soup.f90', text);
+      const tree = parseFortran(file, new DiagnosticBag());
+      for (const u of tree.units) {
+        expect(u.first).toBeLessThanOrEqual(u.last);
+        if (u.parent !== undefined) expect(tree.units[u.parent]!.children).toContain(u.index);
+      }
+      for (const c of tree.constructs) {
+        if (c.last >= 0) expect(c.first).toBeLessThan(c.last);
+        if (c.parent !== undefined) expect(tree.constructs[c.parent]!.children).toContain(c.index);
+      }
+    }
   });
 });
