@@ -1,10 +1,9 @@
 // The library entry point: one source file in, translated files and diagnostics out. The CLI
 // (`o2ath translate`) and the compiler drivers (`o2ath cc`/`fc`) both call this.
 import type { Diagnostic } from './core/diagnostic.js';
-import { DiagnosticBag } from './core/diagnostic.js';
 import type { SourceFile } from './source/source-file.js';
 import { translateC } from './pipeline/translate-c.js';
-import * as dmsg from './core/messages/driver.js';
+import { translateFortran } from './pipeline/translate-fortran.js';
 
 export type Target = 'sw26010pro' | 'sw26010';
 export type Layout = 'hybrid' | 'split';
@@ -44,8 +43,5 @@ export const defaultTranslateOptions: TranslateOptions = {
 };
 
 export function translateSource(file: SourceFile, options: TranslateOptions = defaultTranslateOptions): TranslateResult {
-  if (file.language === 'c') return translateC(file, options);
-  const bag = new DiagnosticBag();
-  bag.report(file, undefined, dmsg.fortranNotYet());
-  return { ok: false, files: [], diagnostics: bag.items, slaveImports: [], kernels: 0 };
+  return file.language === 'c' ? translateC(file, options) : translateFortran(file, options);
 }

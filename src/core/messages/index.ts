@@ -8,3 +8,4 @@ export * as driver from './driver.js';
 export * as c from './c.js';
 export * as lower from './lower.js';
 export * as fortran from './fortran.js';
+export * as fortranLower from './fortran-lower.js';

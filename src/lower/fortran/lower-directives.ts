@@ -1,0 +1,227 @@
+// Directives inside CPE code (a kernel's region or a procedure called from one): worksharing DO
+// partitioned with the C formulas (static block / chunked cyclic, Fortran trip count
+// max(0,(ub-lb+step)/step)), barrier, critical, atomic (under a lock), master, single, flush.
+// Produces edits on the copied text plus the declarations they need.
+import type { DiagnosticBag } from '../../core/diagnostic.js';
+import type { FortranTree } from '../../frontend/fortran/index.js';
+import { referencedNames } from '../../frontend/fortran/index.js';
+import { clausesOf, listItems } from '../../analysis/c/clauses.js';
+import { classifyName, declarationOf, dimsText } from '../../analysis/fortran/variables.js';
+import { lineEndOf, lineStartOf, type FRegion } from '../../analysis/fortran/regions.js';
+import * as fmsg from '../../core/messages/fortran-lower.js';
+import type { FEdit } from './plan.js';
+import { BARRIER, N } from './names.js';
+import { fill, fortranReduction } from './reduction.js';
+
+export interface BodyContext {
+  readonly tree: FortranTree;
+  readonly text: string;
+  readonly bag: DiagnosticBag;
+  /** Unit whose names the directives use. */
+  readonly unit: number;
+  /** Unique prefix for generated common blocks of this routine. */
+  readonly prefix: string;
+  readonly edits: FEdit[];
+  readonly decls: string[];
+  counter: number;
+}
+
+const LOCK_COMMON = (name: string) => `o2ath_lk_${name}`;
+
+function lockDecls(ctx: BodyContext, name: string): string {
+  const v = LOCK_COMMON(name);
+  const d1 = `integer(8) ${v}`;
+  if (!ctx.decls.includes(d1)) ctx.decls.push(d1, `common /${v}/ ${v}`);
+  return v;
+}
+
+export function lowerDirectives(regions: readonly FRegion[], ctx: BodyContext): void {
+  for (const r of regions) lowerOne(r, ctx);
+}
+
+function replaceLines(ctx: BodyContext, start: number, end: number, stmts: readonly string[]): void {
+  ctx.edits.push({ kind: 'replace', start, end, stmts });
+}
+
+function endLines(ctx: BodyContext, r: FRegion): { start: number; end: number } | undefined {
+  if (!r.endSite) return undefined;
+  return { start: lineStartOf(ctx.text, r.endSite.span.start), end: lineEndOf(ctx.text, r.endSite.span.end - 1) };
+}
+
+function hasNowait(r: FRegion): boolean {
+  return clausesOf(r.directive, 'nowait').length > 0 || (r.endDirective ? clausesOf(r.endDirective, 'nowait').length > 0 : false);
+}
+
+function lowerOne(r: FRegion, ctx: BodyContext): void {
+  const file = r.site.file;
+  const head = { start: r.lineStart, end: r.bodyStart };
+  switch (r.kind) {
+    case 'do':
+      lowerDo(r, ctx, false);
+      break;
+    case 'barrier':
+      replaceLines(ctx, head.start, head.end, BARRIER);
+      break;
+    case 'flush':
+      replaceLines(ctx, head.start, head.end, [`call ${N.flush}()`]);
+      break;
+    case 'critical': {
+      const lk = lockDecls(ctx, `c_${(r.directive.argument?.text ?? 'anon').trim().toLowerCase()}`);
+      replaceLines(ctx, head.start, head.end, [`call ${N.lock}(${lk})`]);
+      const e = endLines(ctx, r);
+      if (e) replaceLines(ctx, e.start, e.end, [`call ${N.flush}()`, `call ${N.unlock}(${lk})`]);
+      lowerDirectives(r.children, ctx);
+      break;
+    }
+    case 'atomic': {
+      // The statement after the directive, under one lock shared by every atomic of the program.
+      const lk = lockDecls(ctx, 'atomic');
+      const stmt = ctx.tree.statements[r.firstStmt];
+      if (!stmt) break;
+      replaceLines(ctx, head.start, head.end, [`call ${N.lock}(${lk})`]);
+      const after = lineEndOf(ctx.text, stmt.span.end);
+      const e = endLines(ctx, r);
+      if (e) replaceLines(ctx, e.start, e.end, [`call ${N.flush}()`, `call ${N.unlock}(${lk})`]);
+      else ctx.edits.push({ kind: 'insert', at: after, stmts: [`call ${N.flush}()`, `call ${N.unlock}(${lk})`] });
+      break;
+    }
+    case 'master':
+    case 'masked':
+    case 'single': {
+      replaceLines(ctx, head.start, head.end, [`if (${N.tid} == 0) then`]);
+      const e = endLines(ctx, r);
+      const closing = ['end if', ...(r.kind === 'single' && !hasNowait(r) ? BARRIER : [])];
+      if (e) replaceLines(ctx, e.start, e.end, closing);
+      if (r.kind === 'single' && clausesOf(r.directive, 'copyprivate').length + (r.endDirective ? clausesOf(r.endDirective, 'copyprivate').length : 0) > 0)
+        ctx.bag.report(file, r.site.span, fmsg.clause('copyprivate', r.kind));
+      lowerDirectives(r.children, ctx);
+      break;
+    }
+    default:
+      ctx.bag.report(file, r.site.span, fmsg.directive(r.kind, 'inside CPE code'));
+  }
+}
+
+/** `combined`: the loop of a `parallel do`, whose data-sharing clauses the kernel itself handles. */
+export function lowerDo(r: FRegion, ctx: BodyContext, combined: boolean): void {
+  const file = r.site.file;
+  const loop = r.loop!;
+  const doStmt = ctx.tree.statements[loop.first]!;
+  const d = doStmt.detail;
+  if (d.kind !== 'do' || d.form !== 'counted' || !d.variable || d.start === undefined || d.end === undefined) {
+    ctx.bag.report(file, r.site.span, fmsg.loopForm('only counted DO loops are partitioned'));
+    return;
+  }
+  for (const k of ['collapse', 'ordered', 'linear']) if (clausesOf(r.directive, k).length > 0) ctx.bag.report(file, r.site.span, fmsg.clause(k, r.kind));
+  const sched = clausesOf(r.directive, 'schedule')[0];
+  const kind = sched?.value?.word.toLowerCase() ?? 'static';
+  if (kind !== 'static') ctx.bag.report(file, sched!.span, fmsg.schedule(kind));
+  const chunk = sched?.args?.[0]?.text;
+
+  // Private copies of the clause variables inside the loop: occurrences renamed to o2ath_pv_<name>.
+  const renames = new Map<string, string>();
+  const prologue: string[] = [];
+  const epilogue: string[] = [];
+  const loopVar = d.variable.toLowerCase();
+  const declare = (name: string): string | undefined => {
+    const info = classifyName(ctx.tree, ctx.unit, name, false);
+    if (!info) return undefined;
+    const pv = `o2ath_pv_${name}`;
+    const decl = declarationOf(info.type, info.entity, pv, dimsText(info.entity.dims));
+    if (!ctx.decls.includes(decl)) ctx.decls.push(decl);
+    renames.set(name, pv);
+    return pv;
+  };
+  const items = (k: string) => (combined ? [] : listItems(r.directive, k));
+  for (const it of items('private')) if (it.name.toLowerCase() !== loopVar) declare(it.name.toLowerCase());
+  for (const it of items('firstprivate')) {
+    const pv = declare(it.name.toLowerCase());
+    if (pv) prologue.push(`${pv} = ${it.name}`);
+  }
+  const lastp = items('lastprivate').map((it) => it.name.toLowerCase());
+  for (const name of lastp) if (name !== loopVar) declare(name);
+  const reductions: { name: string; pv: string; slots: string; combine: string }[] = [];
+  for (const c of combined ? [] : clausesOf(r.directive, 'reduction')) {
+    const op = (c.operator?.text ?? '+').trim().toLowerCase();
+    const ro = fortranReduction(op);
+    for (const it of c.items ?? []) {
+      const name = it.name.toLowerCase();
+      const info = classifyName(ctx.tree, ctx.unit, name, false);
+      if (!ro || !info) {
+        ctx.bag.report(file, it.span, fmsg.reduction(op, name, ro ? 'unknown variable' : 'operator not supported'));
+        continue;
+      }
+      if (info.entity.dims?.length) {
+        ctx.bag.report(file, it.span, fmsg.reduction(op, name, 'array reductions on an inner DO are not lowered yet'));
+        continue;
+      }
+      const pv = declare(name)!;
+      const slots = `o2ath_rs_${ctx.prefix}_${++ctx.counter}`;
+      const sd = declarationOf(info.type, info.entity, slots, '(0:63)');
+      ctx.decls.push(sd, `common /${slots}/ ${slots}`);
+      prologue.push(`${pv} = ${fill(ro.identity, { v: pv })}`);
+      reductions.push({ name, pv, slots, combine: fill(ro.combine, { acc: name, part: `${slots}(${N.t})` }) });
+    }
+  }
+
+  const ub = d.end;
+  const st = d.step ?? '1';
+  const setup = [
+    `${N.lb} = ${d.start}`,
+    `${N.st} = ${st}`,
+    `${N.n} = (int(${ub}, 8) - ${N.lb} + ${N.st}) / ${N.st}`,
+    `if (${N.n} < 0) ${N.n} = 0`,
+    ...prologue,
+  ];
+  const label = d.termLabel ? `${d.termLabel} ` : '';
+  const cname = doStmt.constructName ? `${doStmt.constructName}: ` : '';
+  const header: string[] = [];
+  let extraEnd: string[] = [];
+  if (chunk === undefined) {
+    header.push(
+      `${N.lo} = ${N.tid} * (${N.n} / ${N.nthr}) + min(int(${N.tid}, 8), mod(${N.n}, int(${N.nthr}, 8)))`,
+      `${N.hi} = ${N.lo} + ${N.n} / ${N.nthr}`,
+      `if (${N.tid} < mod(${N.n}, int(${N.nthr}, 8))) ${N.hi} = ${N.hi} + 1`,
+      `${cname}do ${label}${N.k} = ${N.lo}, ${N.hi} - 1`,
+    );
+  } else {
+    header.push(`do ${N.c} = ${N.tid} * int(${chunk}, 8), ${N.n} - 1, int(${N.nthr}, 8) * int(${chunk}, 8)`, `${cname}do ${label}${N.k} = ${N.c}, min(${N.c} + int(${chunk}, 8), ${N.n}) - 1`);
+    extraEnd = ['end do'];
+  }
+  header.push(`${d.variable} = ${N.lb} + ${N.k} * ${N.st}`);
+
+  // After the loop: lastprivate by the CPE holding the last iteration, reductions combined in CPE
+  // order by CPE 0 between two barriers, then the construct's barrier unless nowait.
+  for (const name of lastp) {
+    const value = name === loopVar ? `${N.lb} + ${N.n} * ${N.st}` : renames.get(name)!;
+    epilogue.push(`if (${N.hi} == ${N.n} .and. ${N.lo} < ${N.hi}) ${name} = ${value}`);
+  }
+  if (reductions.length > 0) {
+    for (const red of reductions) epilogue.push(`${red.slots}(${N.tid}) = ${red.pv}`);
+    epilogue.push(...BARRIER, `if (${N.tid} == 0) then`, `do ${N.t} = 0, ${N.nthr} - 1`);
+    for (const red of reductions) epilogue.push(`${red.name} = ${red.combine}`);
+    epilogue.push('end do', 'end if');
+    epilogue.push(...BARRIER);
+  } else if (!combined && (!hasNowait(r) || lastp.length > 0)) epilogue.push(...BARRIER);
+
+  replaceLines(ctx, r.lineStart, r.bodyStart, setup);
+  const doLineStart = lineStartOf(ctx.text, doStmt.span.start);
+  const doLineEnd = lineEndOf(ctx.text, doStmt.span.end);
+  // Text between the directive and the DO (comments) stays.
+  replaceLines(ctx, doLineStart, doLineEnd, header);
+  const loopEnd = lineEndOf(ctx.text, ctx.tree.statements[loop.last]!.span.end);
+  const e = endLines(ctx, r);
+  if (e) replaceLines(ctx, e.start, e.end, [...extraEnd, ...epilogue]);
+  else ctx.edits.push({ kind: 'insert', at: loopEnd, stmts: [...extraEnd, ...epilogue] });
+
+  if (renames.size > 0) {
+    for (let i = loop.first + 1; i <= loop.last; i++) {
+      for (const u of referencedNames(ctx.tree.statements[i]!)) {
+        const to = renames.get(u.name);
+        if (to) ctx.edits.push({ kind: 'rename', start: u.span.start, end: u.span.end, to });
+      }
+    }
+  }
+  // Directives nested in the loop (critical, atomic, ...).
+  lowerDirectives(r.children, ctx);
+}

@@ -1,0 +1,121 @@
+// One outermost region → FKernelPlan. Shared variables of the host procedure travel as addresses in
+// an integer(8) argument block (deferred-shape arrays with their bounds) and become dummies of the
+// CPE body re-declared as written; private ones are body locals; reductions of the region directive
+// leave one partial per CPE in a host array, combined on the MPE in CPE order after the join.
+import type { FortranTree } from '../../frontend/fortran/index.js';
+import type { DiagnosticBag } from '../../core/diagnostic.js';
+import { clauseExpr, clausesOf } from '../../analysis/c/clauses.js';
+import type { FKernelAnalysis, FKernelVar } from '../../analysis/fortran/analyze-kernel.js';
+import { declarationOf, dimsText } from '../../analysis/fortran/variables.js';
+import { lineEndOf, lineStartOf } from '../../analysis/fortran/regions.js';
+import * as fmsg from '../../core/messages/fortran-lower.js';
+import type { FArgEntry, FDummy, FHostReduction, FKernelPlan } from './plan.js';
+import { lowerDirectives, lowerDo, type BodyContext } from './lower-directives.js';
+import { BARRIER, N } from './names.js';
+import { fill, fortranReduction } from './reduction.js';
+import { specCopiesFor, externalFunctionDecls, commonDecls } from './spec-copies.js';
+
+export function lowerKernel(tree: FortranTree, text: string, k: FKernelAnalysis, kernel: string, bag: DiagnosticBag): FKernelPlan {
+  const r = k.region;
+  const entries: FArgEntry[] = [];
+  const dummies: FDummy[] = [];
+  const decls: string[] = [];
+  const prologue: string[] = [];
+  const epilogue: string[] = [];
+  const hostReductions: FHostReduction[] = [];
+  const team = clauseExpr(r.directive, 'num_threads');
+  entries.push({ hostExpr: team !== undefined ? `min(64, max(1, int(${team})))` : '64' });
+  if (clausesOf(r.directive, 'if').length > 0) bag.report(r.site.file, clausesOf(r.directive, 'if')[0]!.span, fmsg.clause('if', r.kind));
+  for (const c of ['copyin', 'proc_bind', 'allocate']) if (clausesOf(r.directive, c).length > 0) bag.report(r.site.file, clausesOf(r.directive, c)[0]!.span, fmsg.clause(c, r.kind));
+
+  const pass = (v: FKernelVar, name: string): void => {
+    const array = v.shape !== 'scalar';
+    let dims = dimsText(v.entity.dims);
+    if (v.shape === 'deferred') {
+      const bn = (dim: number, which: 'lb' | 'ub') => `o2ath_${which}_${v.name}_${dim}`;
+      v.entity.dims!.forEach((_, i) => {
+        for (const which of ['lb', 'ub'] as const) {
+          entries.push({ hostExpr: `${which === 'lb' ? 'lbound' : 'ubound'}(${v.name}, ${i + 1})` });
+          dummies.push({ kind: 'bound', name: bn(i + 1, which), entry: entries.length });
+        }
+      });
+      dims = dimsText(v.entity.dims, bn);
+    }
+    entries.push({ hostExpr: `loc(${v.name})` });
+    const type = v.type?.text ?? 'real';
+    dummies.push({ kind: 'pointee', name, decl: declarationOf(v.type, v.entity, name, dims), pointee: { entry: entries.length, type, array } });
+  };
+
+  const isLoopPrivate = (v: FKernelVar) => v.sharing === 'private' || v.sharing === 'lastprivate';
+  for (const v of k.vars) {
+    if (v.origin !== 'capture') continue;
+    const localDecl = () => declarationOf(v.type, v.entity, v.name, dimsText(v.entity.dims));
+    if (v.sharing === 'shared') pass(v, v.name);
+    else if (isLoopPrivate(v)) {
+      decls.push(localDecl());
+      if (v.sharing === 'lastprivate') {
+        pass(v, `o2ath_lp_${v.name}`);
+        epilogue.push(`if (${N.hi} == ${N.n} .and. ${N.lo} < ${N.hi}) o2ath_lp_${v.name} = ${lastValue(r.loop ? tree.statements[r.loop.first]! : undefined, v.name)}`);
+      }
+    } else if (v.sharing === 'firstprivate') {
+      decls.push(localDecl());
+      pass(v, `o2ath_fp_${v.name}`);
+      prologue.push(`${v.name} = o2ath_fp_${v.name}`);
+    } else if (v.sharing === 'reduction') {
+      decls.push(localDecl());
+      const ro = fortranReduction(v.op ?? '+');
+      if (!ro) continue;
+      const array = v.shape !== 'scalar';
+      const slots = `o2ath_r_${v.name}`;
+      entries.push({ hostExpr: `loc(${slots})` });
+      dummies.push({ kind: 'pointee', name: slots, decl: `${v.type?.text ?? 'real'} :: ${slots}(*)`, pointee: { entry: entries.length, type: v.type?.text ?? 'real', array: true } });
+      prologue.push(`${v.name} = ${fill(ro.identity, { v: v.name })}`);
+      epilogue.push(array
+        ? `${slots}(${N.tid} * size(${v.name}) + 1:(${N.tid} + 1) * size(${v.name})) = reshape(${v.name}, [size(${v.name})])`
+        : `${slots}(${N.tid} + 1) = ${v.name}`);
+      hostReductions.push({ name: v.name, op: v.op ?? '+', array, type: v.type?.text ?? 'real', slots, entry: entries.length });
+    }
+  }
+
+  // The region's text with its inner directives lowered; a combined `parallel do` partitions its loop.
+  const ctx: BodyContext = { tree, text, bag, unit: k.unit, prefix: kernel.replace(/^o2ath_/, ''), edits: [], decls: [], counter: 0 };
+  let regionStart = r.bodyStart;
+  let regionEnd = r.bodyEnd;
+  if (r.kind === 'parallel do') {
+    // Lowered as `parallel` around a `do` that owns the directive's loop clauses.
+    regionStart = r.lineStart;
+    regionEnd = r.lineEnd;
+    lowerDo(r, ctx, true);
+  } else lowerDirectives(r.children, ctx);
+
+  const specs = specCopiesFor(tree, k.unit);
+  return {
+    kernel, body: `${kernel}_b`, directive: r.directive.kind, line: lineOf(text, r.site.span.start),
+    hostStart: r.lineStart, hostEnd: r.lineEnd, indent: indentOf(text, r.lineStart, tree, r.firstStmt),
+    entries, team: entries[0]!.hostExpr, dummies,
+    specCopies: specs,
+    decls: [...commonDecls(tree, k), ...externalFunctionDecls(tree, k), ...decls, ...ctx.decls],
+    prologue, regionStart, regionEnd, edits: ctx.edits, epilogue: [...epilogue, ...(r.kind === 'parallel' ? [] : [])],
+    hostReductions,
+  };
+  void BARRIER;
+}
+
+function lastValue(doStmt: FortranTree['statements'][number] | undefined, name: string): string {
+  if (doStmt?.detail.kind === 'do' && doStmt.detail.variable?.toLowerCase() === name) return `${N.lb} + ${N.n} * ${N.st}`;
+  return name;
+}
+
+export function lineOf(text: string, offset: number): number {
+  let n = 1;
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+/** Indentation of the region's first statement (free form), for the host block. */
+function indentOf(text: string, lineStart: number, tree: FortranTree, firstStmt: number): string {
+  const s = tree.statements[firstStmt];
+  const from = s ? lineStartOf(text, s.span.start) : lineStart;
+  const m = /^[ \t]*/.exec(text.slice(from, lineEndOf(text, from)));
+  return m ? m[0] : '';
+}

@@ -1,0 +1,85 @@
+// The Fortran pipeline: front end → directives → regions → kernel analysis → lowering → hybrid file.
+// Each outermost `parallel` / `parallel do` becomes a kernel; with --fallback=host a region that
+// cannot be lowered stays on the MPE unchanged (its errors become warnings).
+import { basename, extname } from 'node:path';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { DiagnosticBag } from '../core/diagnostic.js';
+import type { SourceFile } from '../source/source-file.js';
+import type { TranslateOptions, TranslateResult } from '../translate.js';
+import { parseFortran } from '../frontend/fortran/index.js';
+import { parseAndCheckDirective } from '../openmp/index.js';
+import { buildRegions, type FRegion, type ParsedSite } from '../analysis/fortran/regions.js';
+import { analyzeKernel, type FKernelAnalysis } from '../analysis/fortran/analyze-kernel.js';
+import { lowerKernel } from '../lower/fortran/lower-kernel.js';
+import { lowerCallees } from '../lower/fortran/lower-callees.js';
+import type { FFilePlan, FKernelPlan } from '../lower/fortran/plan.js';
+import { emitFortran } from '../emit/fortran/emit-file.js';
+import * as fmsg from '../core/messages/fortran-lower.js';
+
+const KERNEL_KINDS = new Set(['parallel', 'parallel do']);
+/** Directives a host procedure may hold outside any kernel: they bind to a team of one there. */
+const HOST_OK = new Set(['do', 'barrier', 'critical', 'atomic', 'master', 'masked', 'single', 'flush', 'simd', 'do simd', 'threadprivate', 'declare target', 'end declare target']);
+
+function identifier(s: string): string {
+  const t = s.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  return /^[a-z]/.test(t) ? t : `f${t}`;
+}
+
+/** `.f90`→`.F90`, `.f`→`.F`: the hybrid file must go through cpp. */
+export function outputName(path: string): string {
+  const ext = extname(path);
+  return basename(path, ext) + ext.toUpperCase();
+}
+
+export function translateFortran(file: SourceFile, options: TranslateOptions): TranslateResult {
+  const bag = new DiagnosticBag();
+  const tree = parseFortran(file, bag);
+  const text = file.text;
+  const parsed: ParsedSite[] = [];
+  for (const site of tree.directiveSites) {
+    const d = parseAndCheckDirective(site, 'fortran', bag, { support: false, notes: false });
+    if (d) parsed.push({ site, directive: d });
+  }
+  const roots = buildRegions(tree, text, parsed, bag);
+
+  const stem = identifier(basename(file.path, extname(file.path))).slice(0, 40);
+  const binding = `o2ath_cpe_${stem}`;
+  const kernels: FKernelPlan[] = [];
+  const analyses: FKernelAnalysis[] = [];
+  const regionDiags: Diagnostic[] = [];
+  const orphanRoots: FRegion[] = [];
+  const perUnit = new Map<string, number>();
+  for (const r of roots) {
+    if (!KERNEL_KINDS.has(r.kind)) {
+      if (!HOST_OK.has(r.kind)) bag.report(file, r.site.span, fmsg.directive(r.kind, 'outside a parallel region'));
+      orphanRoots.push(r);
+      continue;
+    }
+    const rb = new DiagnosticBag();
+    const k = analyzeKernel(tree, r, rb);
+    let plan: FKernelPlan | undefined;
+    if (k && !rb.hasErrors()) {
+      const n = (perUnit.get(k.unitName) ?? 0) + 1;
+      perUnit.set(k.unitName, n);
+      plan = lowerKernel(tree, text, k, `o2ath_${identifier(k.unitName).slice(0, 40)}_${n}`, rb);
+    }
+    if (rb.hasErrors() && options.fallback === 'host') {
+      regionDiags.push(...rb.items.map((d) => (d.severity === 'error' ? { ...d, severity: 'warning' as const } : d)));
+      regionDiags.push({ ...fmsg.fallbackHost(r.kind), file, span: r.site.span, notes: [] });
+      continue;
+    }
+    regionDiags.push(...rb.items);
+    if (k && plan && !rb.hasErrors()) {
+      kernels.push(plan);
+      analyses.push(k);
+    }
+  }
+  const calls = [...new Set(analyses.flatMap((a) => a.calls))];
+  const { modules, callees } = lowerCallees(tree, text, calls, orphanRoots, binding, bag);
+
+  const diagnostics = [...bag.items, ...regionDiags].sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
+  if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, files: [], diagnostics, slaveImports: [], kernels: 0 };
+  const plan: FFilePlan = { form: tree.form, bindingModule: binding, kernels, modules, callees };
+  const out = emitFortran(plan, text);
+  return { ok: true, files: [{ name: outputName(file.path), text: out, role: 'hybrid' }], diagnostics, slaveImports: [], kernels: kernels.length };
+}
