@@ -62,6 +62,10 @@ export async function benchKernel(spec: KernelSpec, dtype: Dtype): Promise<Bench
       const dims: Record<string, number> = {};
       for (const [k, v] of Object.entries(r)) if (k !== 'case' && Number.isFinite(Number(v))) dims[k] = Number(v);
       const dmaBytes = dims['dma_bytes'] ?? 0;
+      if (dmaBytes === 0) {
+        return { kernel: spec.name, dtype, case: r['case'] ?? '-', dims, tile: built.plan.tile, dmaBytes, minBytes: 0, ratio: 0,
+                 minDoc: bm.minDoc, emulatorSeconds: 0, error: 'the kernel moved no data (it rejected the bench problem)' };
+      }
       const minBytes = bm.minBytes(dims, built.plan.tile, built.plan.esize);
       const m = model(info, { flops: bm.flops(dims), dmaBytes, imbalance: bm.imbalance(dims, built.plan.tile, info.cpes), dtype });
       return {

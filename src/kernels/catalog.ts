@@ -15,7 +15,7 @@ const M = {
   onet: 'ONet',
 } as const;
 
-export const KERNELS: readonly KernelSpec[] = [
+const ENTRIES: readonly KernelSpec[] = [
   {
     name: 'gemm',
     id: 'K1',
@@ -246,6 +246,9 @@ export const KERNELS: readonly KernelSpec[] = [
     deps: [],
   },
 ];
+
+/** Catalog in ml-kernels.md section 11 order (K1..K14). */
+export const KERNELS: readonly KernelSpec[] = [...ENTRIES].sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
 
 export function findKernel(name: string): KernelSpec | undefined {
   return KERNELS.find((k) => k.name === name || k.id.toLowerCase() === name.toLowerCase());

@@ -1,0 +1,18 @@
+// `o2ath kernels bench gemm`: K1 at n = 1024 (fp32) moves at most 1.5x the minimum DMA traffic for its
+// LDM tile and models at least 80% of a core group's peak (issue 6, done-when).
+import { describe, expect, it } from 'vitest';
+import { runKernelsCli } from './helpers.js';
+import type { BenchRow } from '../../src/kernels/bench.js';
+
+describe('o2ath kernels bench gemm', () => {
+  it('n = 1024 fp32: <= 1.5x minimum DMA, >= 80% of modelled peak', async () => {
+    const r = await runKernelsCli(['bench', 'gemm', '--json']);
+    expect(r.exitCode).toBe(0);
+    const rows = JSON.parse(r.out) as BenchRow[];
+    const row = rows.find((x) => x.dtype === 'f32' && x.case === 'n1024');
+    expect(row).toBeDefined();
+    expect(row!.dmaBytes).toBeGreaterThan(0);
+    expect(row!.ratio).toBeLessThanOrEqual(1.5);
+    expect(row!.model!.fractionOfPeak).toBeGreaterThanOrEqual(0.8);
+  });
+});
