@@ -15,6 +15,9 @@ export interface AthreadVocabulary {
   readonly tid: string;
   /** Slave: statements of a full team barrier. Pro stores go through the LDCache, so flush first. */
   readonly barrier: readonly string[];
+  /** Slave: the statement of `#pragma omp flush`, and what brackets critical sections and ordered turns. */
+  readonly flush: string;
+  readonly flushLines: readonly string[];
   /** Slave: statements copying the argument block from main memory into LDM ({dst}, {src}, {reply}). */
   readonly argsIn: readonly string[];
   /** Slave: declarations the argsIn statements need ({reply}). */
@@ -35,9 +38,11 @@ export const ATHREAD_API: Record<Target, AthreadVocabulary> = {
     join: 'athread_join();',
     tid: 'CRTS_tid',
     barrier: ['flush_slave_cache();', 'athread_ssync_array();'],
+    flush: 'flush_slave_cache();',
+    flushLines: ['flush_slave_cache();'],
     argsIn: ['athread_dma_get(&{dst}, {src}, sizeof({dst}));'],
     argsInDecls: [],
-    names: ['athread_idle', 'athread_init', 'athread_set_num_threads', 'athread_spawn', 'athread_join', 'CRTS_tid', 'flush_slave_cache', 'athread_ssync_array', 'athread_dma_get', 'SLAVE_FUN'],
+    names: ['athread_idle', 'athread_init', 'athread_set_num_threads', 'athread_spawn', 'athread_join', 'CRTS_tid', 'flush_slave_cache', 'athread_ssync_array', 'athread_dma_get', 'SLAVE_FUN', 'athread_lock', 'athread_unlock', 'o2ath_fetch_inc_long'],
     maxCpes: 64,
     ldmBytes: 256 * 1024,
   },
@@ -50,9 +55,11 @@ export const ATHREAD_API: Record<Target, AthreadVocabulary> = {
     join: 'athread_join();',
     tid: '_MYID',
     barrier: ['athread_syn(ARRAY_SCOPE, 0xffff);'],
+    flush: '__sync_synchronize();',
+    flushLines: [],
     argsIn: ['athread_get(PE_MODE, {src}, &{dst}, sizeof({dst}), (void *)&{reply}, 0, 0, 0);', 'while ({reply} != 1);'],
     argsInDecls: ['volatile int {reply} = 0;'],
-    names: ['athread_idle', 'athread_init', 'athread_set_num_threads', 'athread_spawn', 'athread_join', '_MYID', 'athread_syn', 'ARRAY_SCOPE', 'athread_get', 'PE_MODE', 'SLAVE_FUN'],
+    names: ['athread_idle', 'athread_init', 'athread_set_num_threads', 'athread_spawn', 'athread_join', '_MYID', 'athread_syn', 'ARRAY_SCOPE', 'athread_get', 'PE_MODE', 'SLAVE_FUN', 'athread_lock', 'athread_unlock', 'o2ath_fetch_inc_long'],
     maxCpes: 64,
     ldmBytes: 64 * 1024,
   },

@@ -5,26 +5,19 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { DiagnosticBag } from '../core/diagnostic.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { TranslateOptions, TranslateResult } from '../translate.js';
+import type { SyntaxNode } from '../frontend/c/syntax.js';
 import { parseC } from '../frontend/c/syntax.js';
 import { findPragmas } from '../frontend/c/find-pragmas.js';
-import { parseAndCheckDirective, getDirectiveSpec } from '../openmp/index.js';
+import { parseAndCheckDirective, associationOf } from '../openmp/index.js';
 import { attachRegions, type Association, type CRegion } from '../regions/c/attach-regions.js';
 import { ScopeIndex } from '../analysis/c/scope.js';
-import { analyzeKernel, type KernelAnalysis } from '../analysis/c/analyze-kernel.js';
+import { analyzeKernel, kernelShapeOf, type KernelAnalysis } from '../analysis/c/analyze-kernel.js';
+import { collectCallees } from '../analysis/c/callees.js';
 import { isCpeLibraryFunction } from '../analysis/c/cpe-library.js';
+import { declareTargets, threadprivateDecls } from '../analysis/c/declarative.js';
 import { lowerFile } from '../lower/c/lower-file.js';
 import { emitC } from '../emit/c/emit-file.js';
 import * as lmsg from '../core/messages/lower.js';
-
-const KERNEL_DIRECTIVES = new Set(['parallel', 'parallel for']);
-const INSIDE_KERNEL = new Set(['for', 'barrier']);
-
-function regionBagFor(all: DiagnosticBag, region: CRegion, byRegion: Map<CRegion, DiagnosticBag>): DiagnosticBag {
-  let b = byRegion.get(region);
-  if (!b) byRegion.set(region, (b = new DiagnosticBag()));
-  void all;
-  return b;
-}
 
 function outermost(r: CRegion): CRegion {
   let x = r;
@@ -39,7 +32,8 @@ export function translateC(file: SourceFile, options: TranslateOptions): Transla
   const pragmas = findPragmas(file, root, bag);
 
   // Parse every directive into its own bag so errors can be charged to the region that holds them.
-  const parsed: { pragma: (typeof pragmas)[number]; directive: NonNullable<ReturnType<typeof parseAndCheckDirective>>; association: Association; bag: DiagnosticBag }[] = [];
+  type Parsed = { pragma: (typeof pragmas)[number]; directive: NonNullable<ReturnType<typeof parseAndCheckDirective>>; association: Association; bag: DiagnosticBag };
+  const parsed: Parsed[] = [];
   for (const p of pragmas) {
     const pb = new DiagnosticBag();
     const d = parseAndCheckDirective(p.site, 'c', pb);
@@ -47,75 +41,76 @@ export function translateC(file: SourceFile, options: TranslateOptions): Transla
       bag.items.push(...pb.items);
       continue;
     }
-    const spec = getDirectiveSpec(d.kind, 'c');
-    const assoc = (spec?.association === 'separating' ? 'none' : spec?.association ?? 'none') as Association;
-    parsed.push({ pragma: p, directive: d, association: assoc, bag: pb });
+    const assoc = associationOf(d.kind, d.clauses.map((c) => c.kind), 'c');
+    parsed.push({ pragma: p, directive: d, association: (assoc === 'separating' ? 'none' : assoc ?? 'none') as Association, bag: pb });
   }
   const roots = attachRegions(parsed, bag);
-  const regionOf = new Map<number, CRegion>();
-  const index = (rs: CRegion[]) => rs.forEach((r) => (regionOf.set(r.pragma.node.startIndex, r), index(r.children)));
+  const regionAt = new Map<number, CRegion>();
+  const index = (rs: CRegion[]) => rs.forEach((r) => (regionAt.set(r.pragma.node.startIndex, r), index(r.children)));
   index(roots);
-
   const byRegion = new Map<CRegion, DiagnosticBag>();
+  const bagOf = (r: CRegion) => byRegion.get(r) ?? (byRegion.set(r, new DiagnosticBag()), byRegion.get(r)!);
   for (const p of parsed) {
-    const r = regionOf.get(p.pragma.node.startIndex);
-    if (!r) {
-      bag.items.push(...p.bag.items);
-      continue;
-    }
-    regionBagFor(bag, outermost(r), byRegion).items.push(...p.bag.items);
+    const r = regionAt.get(p.pragma.node.startIndex);
+    (r ? bagOf(kernelRootOf(r)) : bag).items.push(...p.bag.items);
   }
 
   const scope = new ScopeIndex(root);
-  const kernels: KernelAnalysis[] = [];
-  const fallbackRegions: CRegion[] = [];
-  for (const r of roots) {
-    const rb = regionBagFor(bag, r, byRegion);
-    if (!KERNEL_DIRECTIVES.has(r.directive.kind)) {
-      // Outside any parallel region, a worksharing directive binds to a team of one: the MPE runs it as written.
-      continue;
-    }
-    checkNesting(r, rb);
-    if (!rb.hasErrors()) {
-      const k = analyzeKernel(file, r, scope, rb, (n) => isCpeLibraryFunction(n) || options.cpeFunctions.includes(n));
-      if (k) kernels.push(k);
-    }
-    if (rb.hasErrors() && options.fallback === 'host') fallbackRegions.push(r);
-  }
+  const threadprivate = threadprivateDecls(roots, scope);
+  const tpSet = new Set(threadprivate.map((d) => d.at));
+  const alwaysCpe = declareTargets(roots, scope, root);
+  const isCpe = (n: string) => isCpeLibraryFunction(n) || options.cpeFunctions.includes(n);
+  const orphanRegions = (fn: SyntaxNode) => roots.filter((r) => r.pragma.node.startIndex >= fn.startIndex && r.pragma.node.startIndex < fn.endIndex);
 
-  // Lower only the kernels whose regions are clean.
-  const clean = kernels.filter((k) => !regionBagFor(bag, k.region, byRegion).hasErrors());
+  const kernels: KernelAnalysis[] = [];
+  const fallback: CRegion[] = [];
+  const kernelRoots = collectKernelRoots(roots);
+  for (const r of kernelRoots) {
+    const rb = bagOf(r);
+    if (!rb.hasErrors()) {
+      const k = analyzeKernel(file, r, scope, rb, tpSet, isCpe, orphanRegions);
+      if (k && !rb.hasErrors()) kernels.push(k);
+    }
+    if (rb.hasErrors() && options.fallback === 'host') fallback.push(r);
+  }
+  const extra = alwaysCpe.length ? [collectCallees(file, new Set(alwaysCpe), scope, bag, isCpe, tpSet, orphanRegions)] : [];
+
   const lowerBag = new DiagnosticBag();
-  const plan = lowerFile(file, root, scope, clean, options.target, lowerBag);
+  const plan = lowerFile(file, root, scope, kernels, options.target, lowerBag, threadprivate, extra);
 
   const diagnostics: Diagnostic[] = [...bag.items];
-  for (const r of roots) {
-    const rb = byRegion.get(r);
-    if (!rb) continue;
-    if (fallbackRegions.includes(r)) {
+  for (const [r, rb] of byRegion) {
+    if (fallback.includes(r)) {
       diagnostics.push(...rb.items.map((d) => (d.severity === 'error' ? { ...d, severity: 'warning' as const } : d)));
       diagnostics.push({ ...lmsg.fallbackHost(r.directive.kind), file, span: r.pragma.site.span, notes: [] });
     } else diagnostics.push(...rb.items);
   }
   diagnostics.push(...lowerBag.items);
-  diagnostics.sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
+  diagnostics.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));
   const ok = !diagnostics.some((d) => d.severity === 'error') && !!plan;
   if (!ok || !plan) return { ok: false, files: [], diagnostics, slaveImports: [], kernels: 0 };
   const files = emitC(plan, file.text, file.path, options.layout);
-  const imports = [...new Set(clean.flatMap((k) => k.externalCalls.filter((n) => options.cpeFunctions.includes(n))))].sort();
+  const imports = [...new Set([...kernels.flatMap((k) => k.callees.imports), ...extra.flatMap((e) => e.imports)])].sort();
   return { ok: true, files, diagnostics, slaveImports: imports, kernels: plan.kernels.length };
 }
 
-/** Inside a kernel only the constructs lowered so far may appear. */
-function checkNesting(r: CRegion, bag: DiagnosticBag): void {
-  const visit = (x: CRegion) => {
-    for (const c of x.children) {
-      if (!INSIDE_KERNEL.has(c.directive.kind) || (c.directive.kind === 'for' && x !== r)) {
-        if (!bag.items.some((d) => d.span && d.span.start >= c.pragma.site.span.start && d.span.start < c.pragma.site.span.end && d.severity === 'error'))
-          bag.report(c.pragma.site.file, c.pragma.site.span, lmsg.nestedDirective(c.directive.kind, r.directive.kind));
-      }
-      visit(c);
+/** Kernels are the outermost parallel-like regions, looking through `target` and `target data`. */
+function collectKernelRoots(roots: readonly CRegion[]): CRegion[] {
+  const out: CRegion[] = [];
+  const visit = (rs: readonly CRegion[]) => {
+    for (const r of rs) {
+      const shape = kernelShapeOf(r.directive.kind);
+      if (shape === 'container') visit(r.children);
+      else if (shape && r.stmt) out.push(r);
     }
   };
-  visit(r);
+  visit(roots);
+  return out;
+}
+
+/** Diagnostics are charged to the kernel that contains the directive (or its outermost region). */
+function kernelRootOf(r: CRegion): CRegion {
+  let k: CRegion = r;
+  for (let x: CRegion | null = r; x; x = x.parent) if (kernelShapeOf(x.directive.kind) && kernelShapeOf(x.directive.kind) !== 'container') k = x;
+  return k === r && !kernelShapeOf(r.directive.kind) ? outermost(r) : k;
 }

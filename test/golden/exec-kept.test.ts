@@ -1,7 +1,7 @@
 // Every differential fixture's translation keeps the user's file byte for byte outside its regions,
 // and translating twice gives the same bytes.
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSourceFile } from '../../src/source/source-file.js';
 import { translateSource } from '../../src/translate.js';
@@ -10,7 +10,7 @@ import { linesLostOutsideRegions } from './kept-text.js';
 const EXEC = join(import.meta.dirname, '..', '..', 'fixtures', 'c', 'exec');
 
 describe('translations keep the rest of the file', () => {
-  for (const name of readdirSync(EXEC).sort()) {
+  for (const name of readdirSync(EXEC).sort().filter((n) => existsSync(join(EXEC, n, 'input.c')))) {
     it(name, () => {
       const path = join(EXEC, name, 'input.c');
       const file = createSourceFile(path, readFileSync(path, 'utf8'));

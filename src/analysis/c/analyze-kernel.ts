@@ -1,20 +1,22 @@
 // Data-sharing analysis of one outermost parallel region (OpenMP 5.2 section 5.1): which outside
-// variables the region uses, their sharing (clause, default, or the implicit rules), and how each
-// must travel to the CPEs. Also collects the worksharing loops, barriers and called functions inside.
+// variables the region uses, their sharing (clause, default, or the implicit rules), and how each must
+// travel to the CPEs. The constructs nested in it are analysed by constructs.ts.
 import type { DiagnosticBag } from '../../core/diagnostic.js';
 import type { SourceFile } from '../../source/source-file.js';
-import type { OmpDirective } from '../../openmp/ast.js';
 import type { SyntaxNode } from '../../frontend/c/syntax.js';
 import type { CRegion } from '../../regions/c/attach-regions.js';
 import type { CDecl } from './declarations.js';
 import type { ScopeIndex } from './scope.js';
 import { classifyUse, identifierUses, type UseKind } from './occurrences.js';
-import { extractLoop, type CanonicalLoop } from './loops.js';
-import { clauseExpr, hasClause, listItems, reductionItems, scheduleOf, type Schedule } from './clauses.js';
+import { extractLoop } from './loops.js';
+import { clauseExpr, listItems, reductionItems } from './clauses.js';
+import { analyzeConstruct, constructKind, type NestedConstruct } from './constructs.js';
+import { collectCallees, type CalleeInfo } from './callees.js';
 import * as amsg from '../../core/messages/analysis.js';
+import * as lmsg from '../../core/messages/lower.js';
 
 export type Sharing = 'shared' | 'private' | 'firstprivate' | 'reduction';
-/** value: copied in by value (read-only in the region); ref: a pointer to the host variable; decay: an array passed as a pointer to its first element. */
+/** value: copied in (read-only in the region); ref: a pointer to the host variable; decay: an array as a pointer to its first element. */
 export type Passing = 'value' | 'ref' | 'decay' | 'none';
 
 export interface Capture {
@@ -22,266 +24,197 @@ export interface Capture {
   readonly sharing: Sharing;
   readonly passing: Passing;
   readonly reductionOp?: string;
-  /** Offsets of identifier uses that must be rewritten to go through the pointer (passing 'ref'). */
+  /** Offsets of identifier uses that must go through the pointer (passing 'ref'). */
   readonly derefAt: readonly number[];
   /** The field type is variably modified (an array dimension is a variable): travels as void *. */
   readonly variablyModified: boolean;
 }
 
-export interface LoopPrivate {
-  readonly decl: CDecl;
-  readonly kind: 'private' | 'firstprivate' | 'reduction';
-  readonly op?: string;
-}
-
-export interface WorkshareLoop {
-  /** The `for` directive (or the combined `parallel for`) that owns the loop. */
-  readonly directive: OmpDirective;
-  readonly combined: boolean;
-  readonly loop: CanonicalLoop;
-  readonly schedule: Schedule;
-  readonly nowait: boolean;
-  /** Replace [start, end) — the directive and its loop — in the kernel body. */
-  readonly start: number;
-  readonly end: number;
-  /** Variables private to this loop (its index when declared outside, private/firstprivate/reduction items). */
-  readonly privates: readonly LoopPrivate[];
-  readonly line: number;
-}
-
-export interface Standalone {
-  readonly kind: 'barrier';
-  readonly start: number;
-  readonly end: number;
-}
+/** How the region's own directive shapes the kernel. */
+export type KernelShape = 'block' | 'loop' | 'sections';
 
 export interface KernelAnalysis {
   readonly region: CRegion;
+  readonly shape: KernelShape;
   readonly fn: SyntaxNode;
   readonly fnName: string;
   readonly captures: readonly Capture[];
-  readonly loops: readonly WorkshareLoop[];
-  readonly standalones: readonly Standalone[];
-  /** User functions defined in this file that CPE code calls (transitively), in file order. */
-  readonly callees: readonly string[];
-  /** Functions called from CPE code that are neither defined here nor known library functions. */
-  readonly externalCalls: readonly string[];
+  /** Nested constructs; for loop and sections kernels the first one is the region's own. */
+  readonly constructs: readonly NestedConstruct[];
   readonly numThreads?: string;
   readonly ifExpr?: string;
-  /** Globals that copied callees reference by name (non-static): declared extern on the slave side. */
-  readonly calleeGlobals: readonly CDecl[];
-  /** File-scope statics that copied callees use, with the offsets of those uses (reached through an alias pointer). */
-  readonly calleeStatics: readonly { readonly decl: CDecl; readonly at: readonly number[] }[];
+  /** threadprivate variables with copyin: their host values travel in the argument block. */
+  readonly copyin: readonly CDecl[];
+  readonly callees: CalleeInfo;
 }
 
-interface PrivateScope {
-  readonly names: Set<string>;
-  readonly start: number;
-  readonly end: number;
+/** parallel for, target teams distribute parallel for, teams distribute ... are loop kernels. */
+export function kernelShapeOf(kind: string): KernelShape | 'container' | undefined {
+  const w = kind.split(' ');
+  if (w.includes('parallel') || w.includes('teams')) {
+    if (w.includes('for') || w.includes('distribute') || w.includes('loop')) return 'loop';
+    if (w.includes('sections')) return 'sections';
+    return 'block';
+  }
+  if (w[0] === 'target' && (w.length === 1 || (w.length === 2 && w[1] === 'data'))) return 'container';
+  return undefined;
 }
 
-const DATA_CLAUSES = ['private', 'firstprivate', 'shared', 'reduction', 'lastprivate', 'copyin'] as const;
+interface UseInfo {
+  decl: CDecl;
+  kinds: Set<UseKind>;
+  at: number[];
+  firstAt: number;
+}
 
-export function analyzeKernel(file: SourceFile, region: CRegion, scope: ScopeIndex, bag: DiagnosticBag, knownLibrary: (name: string) => boolean): KernelAnalysis | undefined {
+const inside = (at: number, n: SyntaxNode) => at >= n.startIndex && at < n.endIndex;
+
+export function analyzeKernel(
+  file: SourceFile,
+  region: CRegion,
+  scope: ScopeIndex,
+  bag: DiagnosticBag,
+  threadprivate: ReadonlySet<number>,
+  isCpeFunction: (name: string) => boolean,
+  orphanRegions: (fn: SyntaxNode) => CRegion[],
+): KernelAnalysis | undefined {
   const errorsBefore = bag.errorCount;
   const d = region.directive;
   const stmt = region.stmt!;
+  const shape = kernelShapeOf(d.kind) as KernelShape;
   const fn = scope.enclosingFunction(stmt);
   if (!fn) return undefined;
   const fnName = fn.childForFieldName('declarator')?.text.replace(/\(.*$/s, '').replace(/^[*\s]+/, '') ?? 'fn';
-  const combined = d.kind !== 'parallel';
 
-  // --- worksharing loops and private scopes ---------------------------------------------------
-  const loops: WorkshareLoop[] = [];
-  const standalones: Standalone[] = [];
-  const privateScopes: PrivateScope[] = [];
-  const loopOf = (dir: OmpDirective, node: SyntaxNode, start: number, isCombined: boolean): void => {
-    const r = extractLoop(node);
-    if (!r.ok) {
-      bag.report(file, { start: r.at.startIndex, end: r.at.endIndex }, amsg.loopForm(r.why));
-      return;
-    }
-    const names = new Set<string>([r.loop.var]);
-    if (!isCombined) for (const k of ['private', 'firstprivate'] as const) for (const it of listItems(dir, k)) names.add(it.name);
-    if (!isCombined) for (const ri of reductionItems(dir)) names.add(ri.item.name);
-    privateScopes.push({ names, start, end: node.endIndex });
-    loops.push({
-      directive: dir,
-      combined: isCombined,
-      loop: r.loop,
-      schedule: scheduleOf(dir),
-      nowait: hasClause(dir, 'nowait'),
-      start,
-      end: node.endIndex,
-      privates: [],
-      line: file.lines.starts.findIndex((s) => s > start),
-    });
-  };
-  if (combined) loopOf(d, stmt, region.pragma.node.startIndex, true);
-  const visitChildren = (r: CRegion): void => {
+  // --- constructs and the names each one privatises ------------------------------------------
+  const constructs: NestedConstruct[] = [];
+  if (shape === 'loop' || shape === 'sections') {
+    const own = analyzeConstruct(file, region, scope, bag, shape === 'loop');
+    if (own) constructs.push(shape === 'sections' ? { ...own, kind: 'sections', privates: [] } : { ...own, privates: own.privates.filter((p) => p.kind === 'lastprivate' || p.kind === 'linear') });
+  }
+  const visit = (r: CRegion): void => {
     for (const c of r.children) {
-      if (c.directive.kind === 'for') loopOf(c.directive, c.stmt!, c.pragma.node.startIndex, false);
-      else if (c.directive.kind === 'barrier') standalones.push({ kind: 'barrier', start: c.pragma.node.startIndex, end: c.pragma.node.endIndex });
-      visitChildren(c);
+      const kind = constructKind(c.directive.kind);
+      if (!kind) bag.report(file, c.pragma.site.span, lmsg.nestedDirective(c.directive.kind, d.kind));
+      else if (c.directive.kind !== 'section') {
+        const k = analyzeConstruct(file, c, scope, bag);
+        if (k) constructs.push(k);
+      }
+      visit(c);
     }
   };
-  visitChildren(region);
+  visit(region);
 
-  const inPrivateScope = (name: string, at: number): PrivateScope | undefined =>
-    privateScopes.find((s) => s.names.has(name) && at >= s.start && at < s.end);
+  const scopes = constructs.map((c) => ({
+    names: new Set([...c.privates.filter((p) => p.kind !== 'copyprivate').map((p) => p.decl.name), ...(c.loops ?? []).map((l) => l.var)]),
+    start: c.start,
+    end: c.end,
+  }));
+  const inPrivateScope = (name: string, at: number) => scopes.some((s) => s.names.has(name) && at >= s.start && at < s.end);
 
   // --- uses of outside variables -----------------------------------------------------------------
-  interface UseInfo {
-    decl: CDecl;
-    kinds: Set<UseKind>;
-    at: number[];
-    firstAt: number;
-  }
   const uses = new Map<number, UseInfo>();
   const calls = new Set<string>();
-  const regionStart = region.pragma.node.startIndex;
-  for (const id of identifierUses(stmt)) {
-    const p = id.parent;
-    if (p?.type === 'call_expression' && p.childForFieldName('function')?.id === id.id) {
-      const decl = scope.resolve(id);
-      if (!decl) {
-        calls.add(id.text);
-        continue;
-      }
-    }
-    const decl = scope.resolve(id);
-    if (!decl) continue;
-    if (decl.at === id.startIndex) continue; // the declaration itself
-    if (decl.at >= stmt.startIndex && decl.at < stmt.endIndex) continue; // declared inside: private by rule
-    if (inPrivateScope(decl.name, id.startIndex)) continue;
+  const note = (decl: CDecl, kind: UseKind, at: number | undefined, firstAt: number) => {
     let u = uses.get(decl.at);
-    if (!u) uses.set(decl.at, (u = { decl, kinds: new Set(), at: [], firstAt: id.startIndex }));
-    u.kinds.add(classifyUse(id));
-    u.at.push(id.startIndex);
+    if (!u) uses.set(decl.at, (u = { decl, kinds: new Set(), at: [], firstAt }));
+    u.kinds.add(kind);
+    if (at !== undefined) u.at.push(at);
+  };
+  for (const id of identifierUses(stmt)) {
+    const decl = scope.resolve(id);
+    const p = id.parent;
+    if (!decl) {
+      if (p?.type === 'call_expression' && p.childForFieldName('function')?.id === id.id) calls.add(id.text);
+      continue;
+    }
+    if (decl.at === id.startIndex || inside(decl.at, stmt) || threadprivate.has(decl.at)) continue;
+    if (inPrivateScope(decl.name, id.startIndex)) continue;
+    note(decl, classifyUse(id), id.startIndex, id.startIndex);
   }
-  // Names in clause expressions of nested directives (chunk sizes) are read inside the kernel.
-  for (const l of loops) {
-    for (const text of [l.schedule.chunk]) {
+  // Names in clause expressions of nested constructs (chunk sizes, filters) are read in the kernel.
+  for (const c of constructs)
+    for (const text of [c.schedule?.chunk, c.filter, ...(c.privates.map((p) => p.step ?? ''))]) {
       if (!text) continue;
       for (const m of text.matchAll(/[A-Za-z_]\w*/g)) {
-        const decl = scope.resolveName(m[0], stmt, l.start);
-        if (decl && !(decl.at >= stmt.startIndex && decl.at < stmt.endIndex) && !uses.has(decl.at)) uses.set(decl.at, { decl, kinds: new Set(['read']), at: [], firstAt: l.start });
+        const decl = scope.resolveName(m[0], stmt, c.start);
+        if (decl && !inside(decl.at, stmt) && !threadprivate.has(decl.at)) note(decl, 'read', undefined, c.start);
       }
     }
-  }
+  // What nested constructs write back (reductions, lastprivate, linear, copyprivate) travels by pointer;
+  // what they copy in (firstprivate) is read.
+  for (const c of constructs)
+    for (const p of c.privates) {
+      if (inside(p.decl.at, stmt) || threadprivate.has(p.decl.at)) continue;
+      if (p.kind === 'firstprivate') note(p.decl, 'read', undefined, c.start);
+      else if (p.kind !== 'private') note(p.decl, p.arrayReduction ? 'read' : 'write', undefined, c.start);
+    }
 
   // --- sharing ---------------------------------------------------------------------------------
   const explicit = new Map<string, { sharing: Sharing; op?: string }>();
-  for (const k of DATA_CLAUSES) {
-    if (k === 'reduction') continue;
-    for (const it of listItems(d, k)) {
-      const sharing: Sharing = k === 'shared' ? 'shared' : k === 'firstprivate' ? 'firstprivate' : 'private';
-      explicit.set(it.name, { sharing });
-    }
+  for (const k of ['private', 'firstprivate', 'shared'] as const)
+    for (const it of listItems(d, k)) explicit.set(it.name, { sharing: k === 'shared' ? 'shared' : k });
+  for (const it of [...listItems(d, 'lastprivate'), ...listItems(d, 'linear')]) explicit.set(it.name, { sharing: 'shared' });
+  for (const ri of reductionItems(d)) {
+    const decl = scope.resolveName(ri.item.name, stmt, stmt.startIndex);
+    // Array reductions of the region are combined on the CPEs like nested ones: the array is shared.
+    if (decl && (ri.item.sections.length || (decl.shape === 'array' && decl.storage !== 'param'))) {
+      explicit.set(ri.item.name, { sharing: 'shared' });
+      if (!constructs.some((c) => c.start === region.pragma.node.startIndex && c.privates.some((p) => p.decl.at === decl.at)))
+        constructs.unshift(kernelArrayReduction(file, region, scope, bag, ri.item.name));
+      note(decl, 'read', undefined, stmt.startIndex);
+    } else explicit.set(ri.item.name, { sharing: 'reduction', op: ri.op });
   }
-  for (const ri of reductionItems(d)) explicit.set(ri.item.name, { sharing: 'reduction', op: ri.op });
+  const copyin: CDecl[] = [];
+  for (const it of listItems(d, 'copyin')) {
+    const decl = scope.resolveName(it.name, stmt, stmt.startIndex);
+    if (decl && threadprivate.has(decl.at)) copyin.push(decl);
+    else bag.report(file, it.span, amsg.threadprivateUse(it.name, 'copyin needs a threadprivate variable'));
+  }
   for (const [name] of explicit) {
-    const decl = scope.resolveName(name, stmt, regionStart);
+    const decl = scope.resolveName(name, stmt, stmt.startIndex);
     if (!decl) {
       const it = d.clauses.flatMap((c) => c.items ?? []).find((i) => i.name === name)!;
       bag.report(file, it.span, amsg.notAVariable(name));
-    } else if (!uses.has(decl.at)) uses.set(decl.at, { decl, kinds: new Set(), at: [], firstAt: regionStart });
-  }
-  // Variables a nested loop reduces into or copies in from are used by the kernel even when every
-  // mention is inside that loop.
-  for (const l of loops) {
-    if (l.combined) continue;
-    const names = [...reductionItems(l.directive).map((r) => r.item.name), ...listItems(l.directive, 'firstprivate').map((i) => i.name)];
-    for (const name of names) {
-      const decl = scope.resolveName(name, stmt, l.start);
-      if (decl && !(decl.at >= stmt.startIndex && decl.at < stmt.endIndex) && !uses.has(decl.at)) uses.set(decl.at, { decl, kinds: new Set(['read']), at: [], firstAt: l.start });
-    }
+    } else if (!uses.has(decl.at)) note(decl, 'read', undefined, stmt.startIndex);
   }
   const defaultKind = d.clauses.find((c) => c.kind === 'default')?.value?.word.toLowerCase();
-  // Reductions on nested loops write the shared original through a pointer.
-  const nestedReduction = new Set<string>();
-  for (const l of loops) if (!l.combined) for (const ri of reductionItems(l.directive)) nestedReduction.add(ri.item.name);
+  const kernelLoopVars = new Set(shape === 'loop' ? (constructs[0]?.loops ?? []).map((l) => l.var) : []);
 
   const captures: Capture[] = [];
-  const sorted = [...uses.values()].sort((a, b) => a.decl.at - b.decl.at);
-  for (const u of sorted) {
+  for (const u of [...uses.values()].sort((a, b) => a.decl.at - b.decl.at)) {
     const decl = u.decl;
     const ex = explicit.get(decl.name);
     let sharing: Sharing;
     let op: string | undefined;
-    const combinedIndex = combined && loops[0]?.combined && loops[0].loop.var === decl.name;
-    if (ex) {
-      sharing = ex.sharing;
-      op = ex.op;
-    } else if (combinedIndex) sharing = 'private';
-    else if (decl.storage === 'static-local' || decl.storage === 'global' || decl.storage === 'static-global' || decl.storage === 'extern') {
-      if (defaultKind === 'none') bag.report(file, { start: u.firstAt, end: u.firstAt + decl.name.length }, amsg.defaultNone(decl.name, d.kind));
-      sharing = 'shared';
-    } else if (defaultKind === 'none') {
+    if (ex) ({ sharing, op } = ex);
+    else if (kernelLoopVars.has(decl.name)) sharing = 'private';
+    else if (defaultKind === 'none') {
       bag.report(file, { start: u.firstAt, end: u.firstAt + decl.name.length }, amsg.defaultNone(decl.name, d.kind));
       sharing = 'shared';
-    } else if (defaultKind === 'firstprivate' || defaultKind === 'private') sharing = defaultKind;
+    } else if ((defaultKind === 'firstprivate' || defaultKind === 'private') && (decl.storage === 'local' || decl.storage === 'param')) sharing = defaultKind;
     else sharing = 'shared';
 
     const isArray = decl.shape === 'array' && decl.storage !== 'param';
     const vm = decl.dimNames.some((n) => !!scope.resolveName(n.name, stmt, n.at));
     let passing: Passing = 'none';
-    if (sharing === 'shared') {
-      const written = u.kinds.has('write') || u.kinds.has('address') || nestedReduction.has(decl.name);
-      passing = isArray ? 'decay' : written ? 'ref' : 'value';
-    } else if (sharing === 'firstprivate') passing = isArray ? 'decay' : 'value';
-    if (sharing === 'reduction' && (isArray || decl.shape === 'pointer')) bag.report(file, { start: u.firstAt, end: u.firstAt + decl.name.length }, amsg.reductionType(decl.name, op ?? '+'));
+    if (sharing === 'shared') passing = isArray ? 'decay' : u.kinds.has('write') || u.kinds.has('address') ? 'ref' : 'value';
+    else if (sharing === 'firstprivate') passing = isArray ? 'decay' : 'value';
+    if (sharing === 'reduction' && decl.shape === 'pointer') bag.report(file, { start: u.firstAt, end: u.firstAt + decl.name.length }, amsg.reductionType(decl.name, op ?? '+'));
     captures.push({ decl, sharing, passing, reductionOp: op, derefAt: passing === 'ref' ? u.at : [], variablyModified: vm });
   }
-  // A sequential inner loop whose index is shared races in the original program too; say so.
   for (const c of captures) if (c.passing === 'ref') warnSequentialIndex(file, stmt, c.decl, bag);
 
-  // Nested-loop privates resolved against the captures.
-  const withPrivates = loops.map((l) => {
-    const privates: LoopPrivate[] = [];
-    if (!l.combined) {
-      const seen = new Set<string>();
-      const add = (name: string, kind: LoopPrivate['kind'], opx?: string) => {
-        if (seen.has(name)) return;
-        seen.add(name);
-        const decl = scope.resolveName(name, stmt, l.start);
-        if (!decl) return;
-        if (decl.at >= stmt.startIndex && decl.at < l.start && kind === 'reduction') {
-          bag.report(file, { start: l.start, end: l.start + 1 }, amsg.reductionNotShared(name));
-          return;
-        }
-        privates.push({ decl, kind, op: opx });
-      };
-      const lv = scope.resolveName(l.loop.var, stmt, l.loop.node.startIndex);
-      if (!l.loop.declaredType && lv) add(l.loop.var, 'private');
-      for (const it of listItems(l.directive, 'private')) add(it.name, 'private');
-      for (const it of listItems(l.directive, 'firstprivate')) add(it.name, 'firstprivate');
-      for (const ri of reductionItems(l.directive)) add(ri.item.name, 'reduction', ri.op);
-    } else if (!l.loop.declaredType) {
-      const lv = scope.resolveName(l.loop.var, stmt, l.loop.node.startIndex);
-      if (lv && !captures.some((c) => c.decl.at === lv.at)) privates.push({ decl: lv, kind: 'private' });
-    }
-    return { ...l, privates };
-  });
-
-  // --- called functions ------------------------------------------------------------------------
-  const { callees, external, globals, statics } = collectCallees(file, calls, scope, bag, knownLibrary);
-
+  const callees = collectCallees(file, calls, scope, bag, isCpeFunction, threadprivate, orphanRegions);
   if (bag.errorCount > errorsBefore) return undefined;
-  return {
-    region,
-    fn,
-    fnName,
-    captures,
-    loops: withPrivates,
-    standalones,
-    callees,
-    externalCalls: external,
-    numThreads: clauseExpr(d, 'num_threads'),
-    ifExpr: clauseExpr(d, 'if'),
-    calleeGlobals: globals,
-    calleeStatics: statics,
-  };
+  const nt = clauseExpr(d, 'num_threads') ?? (d.kind.includes('parallel') ? undefined : clauseExpr(d, 'num_teams'));
+  return { region, shape, fn, fnName, captures, constructs, numThreads: nt, ifExpr: clauseExpr(d, 'if'), copyin, callees };
+}
+
+/** `#pragma omp parallel reduction(+: hist)` on an array: a construct over the whole body. */
+function kernelArrayReduction(file: SourceFile, region: CRegion, scope: ScopeIndex, bag: DiagnosticBag, name: string): NestedConstruct {
+  const own = analyzeConstruct(file, { ...region, directive: { ...region.directive, kind: 'scope' } }, scope, bag)!;
+  return { ...own, kind: 'nested', start: region.stmt!.startIndex, end: region.stmt!.endIndex, privates: own.privates.filter((p) => p.kind === 'reduction' && p.arrayReduction && p.decl.name === name) };
 }
 
 function warnSequentialIndex(file: SourceFile, stmt: SyntaxNode, decl: CDecl, bag: DiagnosticBag): void {
@@ -292,7 +225,6 @@ function warnSequentialIndex(file: SourceFile, stmt: SyntaxNode, decl: CDecl, ba
       const r = extractLoop(n);
       if (r.ok && r.loop.var === decl.name && !r.loop.declaredType) {
         const prev = n.previousNamedSibling;
-        // The worksharing loop right after a directive is private by rule; only sequential loops race.
         if (!(prev?.type === 'preproc_call' && /omp/.test(prev.text))) {
           bag.report(file, { start: n.startIndex, end: n.startIndex + 3 }, amsg.sharedLoopIndex(decl.name));
           return;
@@ -301,58 +233,4 @@ function warnSequentialIndex(file: SourceFile, stmt: SyntaxNode, decl: CDecl, ba
     }
     stack.push(...n.namedChildren);
   }
-}
-
-function collectCallees(
-  file: SourceFile,
-  direct: Set<string>,
-  scope: ScopeIndex,
-  bag: DiagnosticBag,
-  knownLibrary: (name: string) => boolean,
-): { callees: string[]; external: string[]; globals: CDecl[]; statics: { decl: CDecl; at: number[] }[] } {
-  const seen = new Set<string>();
-  const external = new Set<string>();
-  const globals = new Map<number, CDecl>();
-  const statics = new Map<number, { decl: CDecl; at: number[] }>();
-  const work = [...direct];
-  while (work.length) {
-    const name = work.pop()!;
-    if (seen.has(name)) continue;
-    const f = scope.functions.get(name);
-    if (!f) {
-      if (!knownLibrary(name)) external.add(name);
-      continue;
-    }
-    seen.add(name);
-    const body = f.node.childForFieldName('body');
-    if (!body) continue;
-    for (const id of identifierUses(body)) {
-      const p = id.parent;
-      const decl = scope.resolve(id);
-      if (p?.type === 'call_expression' && p.childForFieldName('function')?.id === id.id && !decl) {
-        work.push(id.text);
-        continue;
-      }
-      if (!decl || decl.at === id.startIndex) continue;
-      if (decl.storage === 'static-global') {
-        const st = statics.get(decl.at) ?? { decl, at: [] };
-        st.at.push(id.startIndex);
-        statics.set(decl.at, st);
-      } else if (decl.storage === 'global' || decl.storage === 'extern') globals.set(decl.at, decl);
-    }
-    const pragma = findPragmaIn(body);
-    if (pragma) bag.report(file, { start: pragma.startIndex, end: pragma.endIndex }, amsg.orphanedInCallee(name, pragma.text.replace(/^#pragma\s+omp\s+/, '').split(/[\s(]/)[0] ?? ''));
-  }
-  const order = [...seen].sort((a, b) => scope.functions.get(a)!.node.startIndex - scope.functions.get(b)!.node.startIndex);
-  return { callees: order, external: [...external].sort(), globals: [...globals.values()].sort((a, b) => a.at - b.at), statics: [...statics.values()].sort((a, b) => a.decl.at - b.decl.at) };
-}
-
-function findPragmaIn(n: SyntaxNode): SyntaxNode | undefined {
-  const stack = [n];
-  while (stack.length) {
-    const x = stack.pop()!;
-    if (x.type === 'preproc_call' && /^#pragma\s+omp\b/.test(x.text)) return x;
-    stack.push(...x.namedChildren);
-  }
-  return undefined;
 }

@@ -17,6 +17,8 @@ export class ScopeIndex {
   private readonly blockCache = new Map<number, CDecl[]>();
   readonly functions = new Map<string, FunctionInfo>();
   readonly enumerators = new Set<string>();
+  /** Functions declared for the CPE: inside `declare target` ... `end declare target`, or listed in `declare target(...)`. */
+  readonly cpeDeclared = new Set<string>();
 
   constructor(private readonly root: SyntaxNode) {
     this.indexFileScope(root);

@@ -12,3 +12,7 @@ export const functionPointerCall = defineMessage('unsupported-function-pointer',
 export const vmStruct = defineMessage('unsupported-local-type', 'error', (name: string) => `the type of '${name}' is declared inside the function; CPE code cannot see it — move the type to file scope`);
 export const addressOfPrivate = defineMessage('omp-invalid-private', 'error', (name: string, why: string) => `'${name}' cannot be privatised: ${why}`);
 export const reductionType = defineMessage('unsupported-reduction-type', 'error', (name: string, op: string) => `reduction '${op}' on '${name}': only scalar arithmetic variables are supported in reductions so far`);
+export const nonRectangular = defineMessage('unsupported-non-rectangular', 'error', (inner: string, outer: string) => `the bounds of the '${inner}' loop depend on '${outer}': non-rectangular collapsed loops are not lowered yet`);
+export const arrayReductionShape = defineMessage('unsupported-array-reduction', 'error', (item: string) => `reduction on '${item}': only whole arrays and one-dimensional sections are supported`);
+export const arrayReductionSize = defineMessage('unsupported-array-reduction-size', 'error', (item: string) => `reduction on '${item}': the section length must be a constant expression (a literal or a macro), so each CPE's copy fits in LDM`);
+export const threadprivateUse = defineMessage('unsupported-threadprivate', 'error', (name: string, why: string) => `threadprivate '${name}': ${why}`);

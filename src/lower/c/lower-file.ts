@@ -1,18 +1,31 @@
-// Lowers every analysed kernel of a C file and decides what the CPE half of the file contains.
+// Lowers every analysed kernel of a C file and decides what the CPE half of the file contains:
+// the prologue, the team-shared statics, the copied functions (with their orphaned constructs lowered
+// against a runtime-queried team) and the alias pointers to statics those functions use.
+import { basename, extname } from 'node:path';
 import type { DiagnosticBag } from '../../core/diagnostic.js';
 import type { SourceFile } from '../../source/source-file.js';
 import type { SyntaxNode } from '../../frontend/c/syntax.js';
 import type { KernelAnalysis } from '../../analysis/c/analyze-kernel.js';
+import type { CalleeInfo } from '../../analysis/c/callees.js';
 import type { ScopeIndex } from '../../analysis/c/scope.js';
-import type { Target } from '../../translate.js';
 import type { CDecl } from '../../analysis/c/declarations.js';
-import type { FilePlan, KernelPlan } from '../plan.js';
+import type { Target } from '../../translate.js';
+import type { ConstructPlan, FilePlan, KernelPlan, SlaveStatic } from '../plan.js';
 import { NameAllocator } from '../../core/names.js';
-import { basename, extname } from 'node:path';
-import { lowerKernel } from './lower-kernel.js';
+import { constantIn, lowerKernel } from './lower-kernel.js';
+import { linkOrdered, lowerConstruct } from './lower-constructs.js';
 import { buildSlavePrologue } from './slave-prologue.js';
 
-export function lowerFile(file: SourceFile, root: SyntaxNode, scope: ScopeIndex, kernels: readonly KernelAnalysis[], target: Target, bag: DiagnosticBag): FilePlan | undefined {
+export function lowerFile(
+  file: SourceFile,
+  root: SyntaxNode,
+  scope: ScopeIndex,
+  kernels: readonly KernelAnalysis[],
+  target: Target,
+  bag: DiagnosticBag,
+  threadprivate: readonly CDecl[],
+  extra: readonly CalleeInfo[] = [],
+): FilePlan | undefined {
   const names = new NameAllocator(file.text);
   const fixed = {
     args: names.allocate('o2ath_a'),
@@ -25,50 +38,84 @@ export function lowerFile(file: SourceFile, root: SyntaxNode, scope: ScopeIndex,
     n: names.allocate('o2ath_n'),
     c: names.allocate('o2ath_c'),
     t: names.allocate('o2ath_t'),
+    e: names.allocate('o2ath_e'),
     chunk: names.allocate('o2ath_chunk'),
     reply: names.allocate('o2ath_reply'),
+    last: names.allocate('o2ath_last'),
+    acc: names.allocate('o2ath_acc'),
   };
   const nthrField = names.allocate('o2ath_team');
+  const statics: SlaveStatic[] = [];
   const plans: KernelPlan[] = [];
   const perFn = new Map<string, number>();
   for (const k of kernels) {
     const n = (perFn.get(k.fnName) ?? 0) + 1;
     perFn.set(k.fnName, n);
-    const p = lowerKernel({ file, bag, names, nthrField }, k, n);
+    const p = lowerKernel({ file, bag, names, nthrField, statics, scope, k: fixed.k }, k, n);
     if (p) plans.push(p);
   }
-  const calleeNames = [...new Set(kernels.flatMap((k) => k.callees))];
-  const callees = calleeNames
-    .map((name) => scope.functions.get(name)!)
-    .sort((a, b) => a.node.startIndex - b.node.startIndex)
-    .map((f) => ({ name: f.name, start: f.node.startIndex, end: f.node.endIndex }));
-  const externs = new Map<number, CDecl>();
-  for (const k of kernels) for (const g of k.calleeGlobals) externs.set(g.at, g);
+
+  const calleeInfos = [...kernels.map((k) => k.callees), ...extra];
   // Statics reached from copied functions travel through an external alias pointer; the name carries
   // the file's stem so two files' aliases of same-named statics cannot collide at link time.
   const stem = basename(file.path, extname(file.path)).replace(/[^A-Za-z0-9_]/g, '_');
   const staticAliases: FilePlan['staticAliases'][number][] = [];
   const calleeEdits: FilePlan['calleeEdits'][number][] = [];
-  const seenStatic = new Set<number>();
-  for (const k of kernels)
-    for (const st of k.calleeStatics) {
-      if (seenStatic.has(st.decl.at)) continue;
-      seenStatic.add(st.decl.at);
+  const aliasOf = new Map<number, { alias: string; isArray: boolean }>();
+  for (const info of calleeInfos)
+    for (const st of info.statics) {
       const d = st.decl;
-      const alias = names.allocate(`o2ath_${stem}_${d.name}`);
-      const isArray = d.shape === 'array' && !!d.decayed;
-      const ctype = isArray ? `${d.spec} ${d.decayed!.replace('$', 'const $')}` : `${d.spec} ${d.declarator.replace('$', '(*const $)')}`;
-      staticAliases.push({ alias, ctype, hostInit: isArray ? d.name : `&${d.name}`, after: d.declEnd });
-      for (const at of new Set(kernels.flatMap((x) => x.calleeStatics.filter((s) => s.decl.at === d.at).flatMap((s) => s.at))))
-        calleeEdits.push({ start: at, end: at + d.name.length, text: isArray ? alias : `(*${alias})` });
+      if (!aliasOf.has(d.at)) {
+        const alias = names.allocate(`o2ath_${stem}_${d.name}`);
+        const isArray = d.shape === 'array' && !!d.decayed;
+        aliasOf.set(d.at, { alias, isArray });
+        const ctype = isArray ? `${d.spec} ${d.decayed!.replace('$', 'const $')}` : `${d.spec} ${d.declarator.replace('$', '(*const $)')}`;
+        staticAliases.push({ alias, ctype, hostInit: isArray ? d.name : `&${d.name}`, after: d.declEnd });
+      }
+      const { alias, isArray } = aliasOf.get(d.at)!;
+      for (const at of st.at) if (!calleeEdits.some((e) => e.start === at)) calleeEdits.push({ start: at, end: at + d.name.length, text: isArray ? alias : `(*${alias})` });
     }
+
+  // Orphaned constructs in copied functions ask the runtime for their team.
+  const orphans: ConstructPlan[] = [];
+  const seenOrphan = new Set<number>();
+  for (const info of calleeInfos)
+    for (const c of info.orphans) {
+      if (seenOrphan.has(c.start)) continue;
+      seenOrphan.add(c.start);
+      const fn = scope.enclosingFunction(root.descendantForIndex(c.start));
+      const p = lowerConstruct(
+        {
+          file,
+          bag,
+          names,
+          statics,
+          team: 'query',
+          outer: (d) => (aliasOf.has(d.at) ? (aliasOf.get(d.at)!.isArray ? aliasOf.get(d.at)!.alias : `(*${aliasOf.get(d.at)!.alias})`) : d.name),
+          isConstant: constantIn(scope, fn ?? root),
+        },
+        c,
+        c.directive.kind,
+      );
+      if (p) orphans.push(p);
+    }
+
+  const calleeNames = [...new Set(calleeInfos.flatMap((k) => k.names))];
+  const callees = calleeNames
+    .map((name) => scope.functions.get(name)!)
+    .sort((a, b) => a.node.startIndex - b.node.startIndex)
+    .map((f) => ({ name: f.name, start: f.node.startIndex, end: f.node.endIndex }));
+  const externs = new Map<number, CDecl>();
+  for (const info of calleeInfos) for (const g of info.globals) externs.set(g.at, g);
   return {
     target,
     kernels: plans,
+    prologue: buildSlavePrologue(root, [...externs.values()], threadprivate),
+    slaveStatics: statics,
+    callees,
+    orphans: linkOrdered(orphans, fixed.k),
     staticAliases,
     calleeEdits,
-    prologue: buildSlavePrologue(root, [...externs.values()]),
-    callees,
     names: fixed,
   };
 }

@@ -1,27 +1,15 @@
 // Lowers one analysed parallel region to a KernelPlan: the argument block (what travels by value, by
-// pointer, or as a decayed array), the CPE-side locals, the static partition of each worksharing
-// loop, and the per-CPE reduction slots combined in CPE order.
+// pointer, or as a decayed array), the CPE-side locals, the region's reductions (per-CPE slots in the
+// argument block, combined on the MPE in CPE order) and the plans of the constructs inside it.
 import type { DiagnosticBag } from '../../core/diagnostic.js';
 import type { SourceFile } from '../../source/source-file.js';
-import type { KernelAnalysis, Capture, WorkshareLoop } from '../../analysis/c/analyze-kernel.js';
+import type { KernelAnalysis, Capture } from '../../analysis/c/analyze-kernel.js';
 import type { CDecl } from '../../analysis/c/declarations.js';
+import type { ScopeIndex } from '../../analysis/c/scope.js';
 import type { NameAllocator } from '../../core/names.js';
-import type { ArgField, KernelLocal, KernelPlan, LoopPlan, ReductionPlan, DerefEdit } from '../plan.js';
-import { tripCountExpr } from '../../analysis/c/loops.js';
-import { canonicalType, reductionFor } from '../reduction-ops.js';
+import type { ArgField, ConstructPlan, KernelLocal, KernelPlan, ReductionPlan, DerefEdit, SlaveStatic } from '../plan.js';
 import { positionOf } from '../../source/line-map.js';
-import * as lmsg from '../../core/messages/lower.js';
-
-const MAX_CPES = 64;
-
-/** The declared type without top-level const, so host code can assign the field. */
-function assignable(ctype: string): string {
-  return ctype.replace(/^(\s*const\s+)+/, '').replace(/\*\s*const\s+\$/g, '*$');
-}
-
-function declType(d: CDecl): string {
-  return `${d.spec} ${d.declarator}`;
-}
+import { assignable, declType, linkOrdered, lowerConstruct, lowerReductionVar, MAX_CPES, type ConstructContext } from './lower-constructs.js';
 
 /** Start of the function, or of the comment block directly above it, so the struct goes before both. */
 function leadingCommentStart(fn: KernelAnalysis['fn']): number {
@@ -39,48 +27,57 @@ export interface LowerContext {
   readonly bag: DiagnosticBag;
   readonly names: NameAllocator;
   readonly nthrField: string;
+  readonly statics: SlaveStatic[];
+  readonly scope: ScopeIndex;
+  readonly k: string;
 }
 
-function lowerReduction(ctx: LowerContext, decl: CDecl, op: string, slots: string, at: number, target?: string): ReductionPlan | undefined {
-  const t = canonicalType(decl.spec);
-  const r = t && decl.shape === 'scalar' ? reductionFor(op, t) : undefined;
-  if (!r) {
-    ctx.bag.report(ctx.file, { start: at, end: at + 1 }, lmsg.reductionOperator(op, decl.spec));
-    return undefined;
-  }
-  return { name: decl.name, ctype: assignable(declType(decl)), identity: r.identity, slots, combine: r.combine, target };
+/** Does a C expression name no variables (only literals, macros, enum constants, sizeof of types)? */
+export function constantIn(scope: ScopeIndex, at: KernelAnalysis['fn']) {
+  return (text: string, offset: number) => ![...text.matchAll(/[A-Za-z_]\w*/g)].some((m) => m[0] !== 'sizeof' && !!scope.resolveName(m[0], at, offset));
 }
 
 export function lowerKernel(ctx: LowerContext, a: KernelAnalysis, index: number): KernelPlan | undefined {
   const { file, names } = ctx;
-  const base = `o2ath_${a.fnName}_${index}`;
-  const kernel = names.allocate(base);
+  const kernel = names.allocate(`o2ath_${a.fnName}_${index}`);
   const struct = names.allocate(`o2ath_args_${a.fnName}_${index}`);
   const fields: ArgField[] = [{ name: ctx.nthrField, ctype: 'int $' }];
   const locals: KernelLocal[] = [];
   const reductions: ReductionPlan[] = [];
   const derefs: DerefEdit[] = [];
   const refPointer = new Map<number, string>();
-  const directive = a.region.directive;
   const pragmaStart = a.region.pragma.node.startIndex;
   const errors = ctx.bag.errorCount;
 
   // Plain captures first, variably modified ones after: their dimensions name captured scalars.
   const ordered = [...a.captures.filter((c) => !c.variablyModified), ...a.captures.filter((c) => c.variablyModified)];
-  const args = '{args}';
-  for (const c of ordered) lowerCapture(ctx, c, fields, locals, reductions, derefs, refPointer, args, pragmaStart);
-
-  const loops: LoopPlan[] = [];
-  for (const l of a.loops) {
-    const lp = lowerLoop(ctx, a, l, fields, refPointer, args);
-    if (lp) loops.push(lp);
+  for (const c of ordered) lowerCapture(ctx, c, fields, locals, reductions, derefs, refPointer, pragmaStart);
+  for (const d of a.copyin) {
+    const f = names.allocate(`o2ath_copyin_${d.name}`);
+    fields.push({ name: f, ctype: assignable(declType(d)), hostInit: d.name });
+    locals.push({ ctype: '', name: d.name, init: `{args}.${f}` });
   }
+
+  const cctx: ConstructContext = {
+    file,
+    bag: ctx.bag,
+    names,
+    statics: ctx.statics,
+    team: 'kernel',
+    outer: (d: CDecl) => (refPointer.has(d.at) ? `(*${refPointer.get(d.at)})` : d.name),
+    isConstant: constantIn(ctx.scope, a.fn),
+  };
+  const constructs: ConstructPlan[] = [];
+  a.constructs.forEach((c, i) => {
+    const own = i === 0 && c.start === pragmaStart;
+    const name = own ? a.region.directive.kind : c.directive.kind;
+    const p = lowerConstruct(cctx, c, name, c.kind === 'nested' && c.start === a.region.stmt!.startIndex);
+    if (p) constructs.push(p);
+  });
   if (ctx.bag.errorCount > errors) return undefined;
 
   const stmt = a.region.stmt!;
   const lineStart = file.lines.starts[positionOf(file.lines, pragmaStart).line - 1]!;
-  const indent = /^[ \t]*/.exec(file.text.slice(lineStart))![0];
-  const combinedLoop = directive.kind !== 'parallel';
   return {
     kernel,
     struct,
@@ -90,64 +87,51 @@ export function lowerKernel(ctx: LowerContext, a: KernelAnalysis, index: number)
     replaceEnd: stmt.endIndex,
     pragmaEnd: a.region.pragma.node.endIndex,
     stmtStart: stmt.startIndex,
-    indent,
-    directive: directive.kind,
+    indent: /^[ \t]*/.exec(file.text.slice(lineStart))![0],
+    directive: a.region.directive.kind,
     line: positionOf(file.lines, pragmaStart).line,
     fields,
     locals,
     reductions,
     numThreads: a.numThreads,
     ifExpr: a.ifExpr,
-    bodyStart: stmt.startIndex,
+    bodyStart: a.shape === 'block' ? stmt.startIndex : pragmaStart,
     bodyEnd: stmt.endIndex,
-    combinedLoop,
-    loops,
-    barriers: a.standalones.filter((s) => s.kind === 'barrier').map((s) => ({ start: s.start, end: s.end })),
+    constructs: linkOrdered(constructs, ctx.k),
     derefs,
-    usesTeam: loops.length > 0 || reductions.length > 0,
+    usesTeam: true,
   };
 }
 
-function lowerCapture(
-  ctx: LowerContext,
-  c: Capture,
-  fields: ArgField[],
-  locals: KernelLocal[],
-  reductions: ReductionPlan[],
-  derefs: DerefEdit[],
-  refPointer: Map<number, string>,
-  args: string,
-  at: number,
-): void {
+function lowerCapture(ctx: LowerContext, c: Capture, fields: ArgField[], locals: KernelLocal[], reductions: ReductionPlan[], derefs: DerefEdit[], refPointer: Map<number, string>, at: number): void {
   const d = c.decl;
   const field = (ctype: string, hostInit: string, name = d.name) => fields.push({ name, ctype: c.variablyModified ? 'void *$' : assignable(ctype), hostInit });
+  // An array parameter is a pointer (C11 6.7.6.3p7): declare it as one.
+  const valueType = d.storage === 'param' && d.decayed ? `${d.spec} ${d.decayed}` : declType(d);
   switch (c.sharing) {
     case 'shared':
       if (c.passing === 'decay') {
         field(`${d.spec} ${d.decayed}`, d.name);
-        locals.push({ ctype: `${d.spec} ${d.decayed}`, name: d.name, init: `${args}.${d.name}` });
+        locals.push({ ctype: `${d.spec} ${d.decayed}`, name: d.name, init: `{args}.${d.name}` });
       } else if (c.passing === 'ref') {
         const p = ctx.names.allocate(`${d.name}_p`);
         refPointer.set(d.at, p);
-        const ctype = `${d.spec} ${d.declarator.replace('$', '(*$)')}`;
+        const ctype = `${d.spec} ${d.declarator.replace('$', '*$')}`.replace(/\*\$\[/, '(*$)[');
         field(ctype, `&${d.name}`, p);
-        locals.push({ ctype, name: p, init: `${args}.${p}` });
+        locals.push({ ctype: c.variablyModified ? ctype : assignable(ctype), name: p, init: `{args}.${p}` });
         for (const off of c.derefAt) derefs.push({ start: off, end: off + d.name.length, pointer: p });
       } else {
-        // An array parameter is a pointer (C11 6.7.6.3p7): declare it as one.
-        const t = d.storage === 'param' && d.decayed ? `${d.spec} ${d.decayed}` : declType(d);
-        field(t, d.name);
-        locals.push({ ctype: t, name: d.name, init: `${args}.${d.name}` });
+        field(valueType, d.name);
+        locals.push({ ctype: valueType, name: d.name, init: `{args}.${d.name}` });
       }
       return;
     case 'firstprivate':
       if (c.passing === 'decay') {
         field(`${d.spec} ${d.decayed}`, d.name);
-        locals.push({ ctype: assignable(declType(d)), name: d.name, copyFrom: `${args}.${d.name}` });
+        locals.push({ ctype: assignable(declType(d)), name: d.name, copyFrom: `{args}.${d.name}` });
       } else {
-        const t = d.storage === 'param' && d.decayed ? `${d.spec} ${d.decayed}` : declType(d);
-        field(t, d.name);
-        locals.push({ ctype: assignable(t), name: d.name, init: `${args}.${d.name}` });
+        field(valueType, d.name);
+        locals.push({ ctype: assignable(valueType), name: d.name, init: `{args}.${d.name}` });
       }
       return;
     case 'private':
@@ -155,57 +139,11 @@ function lowerCapture(
       return;
     case 'reduction': {
       const slots = ctx.names.allocate(`o2ath_red_${d.name}`);
-      const r = lowerReduction(ctx, d, c.reductionOp ?? '+', slots, at);
+      const r = lowerReductionVar({ file: ctx.file, bag: ctx.bag, names: ctx.names, statics: ctx.statics, team: 'kernel', outer: () => d.name, isConstant: () => true }, { decl: d, kind: 'reduction', op: c.reductionOp }, at, slots, locals);
       if (!r) return;
-      fields.push({ name: slots, ctype: `${r.ctype.replace('$', `$[${MAX_CPES}]`)}` });
-      locals.push({ ctype: r.ctype, name: d.name, init: r.identity });
+      fields.push({ name: slots, ctype: r.ctype.replace('$', `$[${MAX_CPES}]`) });
       reductions.push(r);
       return;
     }
   }
-}
-
-function lowerLoop(ctx: LowerContext, a: KernelAnalysis, l: WorkshareLoop, fields: ArgField[], refPointer: Map<number, string>, args: string): LoopPlan | undefined {
-  if (l.schedule.kind !== 'static') {
-    const c = l.directive.clauses.find((x) => x.kind === 'schedule')!;
-    ctx.bag.report(ctx.file, c.span, lmsg.schedule(l.schedule.kind));
-    return undefined;
-  }
-  const locals: KernelLocal[] = [];
-  const reductions: ReductionPlan[] = [];
-  for (const p of l.privates) {
-    const d = p.decl;
-    const outer = a.captures.find((c) => c.decl.at === d.at);
-    if (p.kind === 'private') locals.push({ ctype: assignable(declType(d)), name: d.name });
-    else if (p.kind === 'firstprivate') {
-      const ptr = refPointer.get(d.at);
-      const from = ptr ? `*${args}.${ptr}` : outer ? `${args}.${d.name}` : d.name;
-      locals.push({ ctype: assignable(declType(d)), name: d.name, init: from });
-    } else {
-      const ptr = refPointer.get(d.at);
-      const slots = ctx.names.allocate(`o2ath_red_${d.name}`);
-      const r = lowerReduction(ctx, d, p.op ?? '+', slots, l.start, ptr ? `(*${ptr})` : undefined);
-      if (!r) continue;
-      fields.push({ name: slots, ctype: r.ctype.replace('$', `$[${MAX_CPES}]`) });
-      locals.push({ ctype: r.ctype, name: d.name, init: r.identity });
-      reductions.push(r);
-    }
-  }
-  const lp = l.loop;
-  return {
-    start: l.start,
-    end: l.end,
-    bodyStart: lp.body.startIndex,
-    bodyEnd: lp.body.endIndex,
-    var: lp.var,
-    varDecl: lp.declaredType ? `${lp.declaredType} $` : undefined,
-    lb: lp.lb,
-    step: lp.step,
-    trip: tripCountExpr(lp),
-    chunk: l.schedule.chunk,
-    locals,
-    reductions,
-    barrierAfter: !l.nowait || reductions.length > 0,
-    line: positionOf(ctx.file.lines, l.start).line,
-  };
 }

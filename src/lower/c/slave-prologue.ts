@@ -21,8 +21,9 @@ function isConstant(decl: SyntaxNode): boolean {
   return words.includes('static') && words.includes('const');
 }
 
-export function buildSlavePrologue(root: SyntaxNode, externs: readonly CDecl[]): PrologueItem[] {
+export function buildSlavePrologue(root: SyntaxNode, externs: readonly CDecl[], threadprivate: readonly CDecl[] = []): PrologueItem[] {
   const want = new Set(externs.map((e) => e.declStart));
+  const tp = new Set(threadprivate.map((e) => e.declStart));
   const out: PrologueItem[] = [];
   const visit = (node: SyntaxNode) => {
     for (const c of node.namedChildren) {
@@ -31,6 +32,11 @@ export function buildSlavePrologue(root: SyntaxNode, externs: readonly CDecl[]):
         if (!/^#pragma\s+omp\b/.test(c.text)) out.push({ kind: 'copy', start: c.startIndex, end: c.endIndex });
       } else if (c.type === 'declaration') {
         if (isPrototypeOrType(c) || isConstant(c)) out.push({ kind: 'copy', start: c.startIndex, end: c.endIndex });
+        else if (tp.has(c.startIndex)) {
+          // threadprivate: every CPE has its own copy in LDM, starting from the declared value.
+          const text = c.text.replace(/^\s*(static|extern)\s+/, '');
+          out.push({ kind: 'text', text: `static __thread_local ${text}\n` });
+        }
         else if (want.has(c.startIndex)) {
           for (const e of externs.filter((x) => x.declStart === c.startIndex)) out.push({ kind: 'text', text: `extern ${e.spec} ${e.declarator.replace('$', e.name)};\n` });
         }
