@@ -6,7 +6,7 @@ import {
   classifyAttributeStmt, classifyCommon, classifyImplicit, classifyInterface, classifyParameter, classifyProcedureOrDecl,
   classifyTypeDef, classifyUse, simple, type Classified, type ToFile,
 } from './classify-spec.js';
-import type { ExprRegion, StatementKind } from './types.js';
+import type { ActualArg, ExprRegion, StatementKind } from './types.js';
 
 export type { Classified, ToFile };
 
@@ -57,8 +57,9 @@ function classifyAt(c: Cursor, toFile: ToFile): Classified {
   const asg = assignmentShape(c);
   if (asg && !(c.squeezed && isSqueezedDo(text))) {
     const start = c.rest().start;
+    const target = trimRange(text, asg.target);
     return simple(asg.pointer ? 'pointer-assignment' : 'assignment', [{ start, end: text.length }], {
-      kind: 'assignment', target: text.slice(asg.target.start, asg.target.end).trim(), targetName: asg.name,
+      kind: 'assignment', target: c.slice(target), targetName: asg.name, targetSpan: toFile(target),
     });
   }
   const all = (): ExprRegion[] => [c.rest()];
@@ -137,7 +138,7 @@ function classifyAt(c: Cursor, toFile: ToFile): Classified {
   if (c.kw('abstract interface')) return classifyInterface(c, true);
   if (c.kw('interface')) return classifyInterface(c, false);
   if (c.kw('procedure')) return simple('procedure');
-  if (c.kw('do', true)) return classifyDo(c);
+  if (c.kw('do', true)) return classifyDo(c, toFile);
   if (c.kw('if')) return classifyIf(c);
   if (c.kw('else if')) {
     const p = c.parens();
@@ -184,7 +185,8 @@ function classifyAt(c: Cursor, toFile: ToFile): Classified {
   if (c.kw('call')) {
     const n = c.name();
     const p = c.parens();
-    return simple('call', p ? [{ start: p.start, end: p.end, keywords: true }] : [], { kind: 'call', name: n?.name ?? '' });
+    const args = p ? actualArgs(c.text, p, toFile) : [];
+    return simple('call', p ? [{ start: p.start, end: p.end, keywords: true }] : [], { kind: 'call', name: n?.name ?? '', args });
   }
   for (const k of ['allocate', 'deallocate', 'nullify'] as const) {
     if (tryKw(c, k, () => c.hasParens())) {
@@ -262,7 +264,20 @@ function classifyEnd(c: Cursor): Classified {
   return simple('unknown');
 }
 
-function classifyDo(c: Cursor): Classified {
+/** Actual arguments inside `( )`, split at top-level commas; `name = value` marks a keyword argument. */
+function actualArgs(text: string, p: Range, toFile: ToFile): ActualArg[] {
+  const out: ActualArg[] = [];
+  if (text.slice(p.start, p.end).trim() === '') return out;
+  for (const part of splitTop(text, p.start, p.end)) {
+    const r = trimRange(text, part);
+    const kw = /^([A-Za-z]\w*)\s*=(?![=>])\s*/.exec(text.slice(r.start, r.end));
+    const v = kw ? { start: r.start + kw[0].length, end: r.end } : r;
+    out.push({ text: text.slice(v.start, v.end), span: toFile(v), ...(kw ? { keyword: kw[1]!.toLowerCase() } : {}) });
+  }
+  return out;
+}
+
+function classifyDo(c: Cursor, toFile: ToFile): Classified {
   const termLabel = c.label();
   const lab = termLabel !== undefined ? { termLabel } : {};
   c.eat(',');
@@ -282,10 +297,13 @@ function classifyDo(c: Cursor): Classified {
   const v = c.name();
   if (!v || !c.eat('=')) return simple('unknown');
   const r = c.rest();
-  const parts = splitTop(c.text, r.start, r.end).map((p) => c.slice(p).trim());
+  const ranges = splitTop(c.text, r.start, r.end).map((p) => trimRange(c.text, p));
+  const parts = ranges.map((p) => c.slice(p));
+  const at = (k: number): Range => ranges[k] ?? { start: r.end, end: r.end };
   return simple('do', [region], {
     kind: 'do', form: 'counted', ...lab, variable: v.name, start: parts[0] ?? '', end: parts[1] ?? '',
     ...(parts[2] !== undefined ? { step: parts[2] } : {}),
+    spans: { variable: toFile(v), start: toFile(at(0)), end: toFile(at(1)), ...(ranges[2] ? { step: toFile(ranges[2]) } : {}) },
   });
 }
 

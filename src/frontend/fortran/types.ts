@@ -74,6 +74,13 @@ export interface UseRename {
   readonly remote: string;
 }
 
+/** An actual argument of a CALL: `x`, `a(1:n)`, `tol=1e-6` (keyword lower-cased, text as written). */
+export interface ActualArg {
+  readonly text: string;
+  readonly span: Span;
+  readonly keyword?: string;
+}
+
 /** Kind-specific data. Absent fields mean "not written". */
 export type StatementDetail =
   | { readonly kind: 'unit'; readonly unit: 'program' | 'module' | 'submodule' | 'subroutine' | 'function' | 'block-data'; readonly name?: string;
@@ -88,7 +95,9 @@ export type StatementDetail =
   | { readonly kind: 'type-def'; readonly name: string; readonly attributes: readonly string[] }
   | { readonly kind: 'interface'; readonly name?: string; readonly abstract: boolean }
   | { readonly kind: 'do'; readonly form: 'counted' | 'while' | 'infinite' | 'concurrent'; readonly termLabel?: string;
-      readonly variable?: string; readonly start?: string; readonly end?: string; readonly step?: string; readonly condition?: string }
+      readonly variable?: string; readonly start?: string; readonly end?: string; readonly step?: string; readonly condition?: string;
+      /** File spans of the loop-control parts (counted DO), for rewriting bounds in place. */
+      readonly spans?: { readonly variable: Span; readonly start: Span; readonly end: Span; readonly step?: Span } }
   | { readonly kind: 'condition'; readonly condition: string }
   | { readonly kind: 'logical-if'; readonly condition: string }
   | { readonly kind: 'arithmetic-if'; readonly condition: string; readonly labels: readonly string[] }
@@ -97,8 +106,8 @@ export type StatementDetail =
   | { readonly kind: 'forall'; readonly header: string; readonly indices: readonly string[] }
   | { readonly kind: 'associate'; readonly names: readonly string[] }
   | { readonly kind: 'jump'; readonly target?: string; readonly labels?: readonly string[] }
-  | { readonly kind: 'call'; readonly name: string }
-  | { readonly kind: 'assignment'; readonly target: string; readonly targetName: string }
+  | { readonly kind: 'call'; readonly name: string; readonly args: readonly ActualArg[] }
+  | { readonly kind: 'assignment'; readonly target: string; readonly targetName: string; readonly targetSpan: Span }
   | { readonly kind: 'io'; readonly control?: string }
   | { readonly kind: 'include'; readonly path: string }
   | { readonly kind: 'none' };

@@ -156,6 +156,20 @@ describe('classification', () => {
     });
   }
 
+  it('spans of DO bounds, CALL arguments and assignment targets point into the file', () => {
+    const { tree, file } = parse('do k = lo + 1, &\n   hi, -2\ncall solve(a(1:n), &\n  tol = 1e-6)\nu(i)%v = 0\n');
+    const at = (sp: { start: number; end: number }): string => file.text.slice(sp.start, sp.end);
+    const d = tree.statements[0]!.detail;
+    if (d.kind !== 'do' || !d.spans) throw new Error('not a counted DO');
+    expect([at(d.spans.variable), at(d.spans.start), at(d.spans.end), at(d.spans.step!)]).toEqual(['k', 'lo + 1', 'hi', '-2']);
+    const c = tree.statements[1]!.detail;
+    if (c.kind !== 'call') throw new Error('not a call');
+    expect(c.args.map((a) => [a.keyword ?? '-', a.text, at(a.span)])).toEqual([['-', 'a(1:n)', 'a(1:n)'], ['tol', '1e-6', '1e-6']]);
+    const g = tree.statements[2]!.detail;
+    if (g.kind !== 'assignment') throw new Error('not an assignment');
+    expect([g.target, at(g.targetSpan)]).toEqual(['u(i)%v', 'u(i)%v']);
+  });
+
   it('logical IF classifies its inner statement', () => {
     const s = parse('if (x < 0) call fail(x)\n').tree.statements[0]!;
     expect(s.inner?.kind).toBe('call');
