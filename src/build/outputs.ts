@@ -1,7 +1,7 @@
 // Outputs are written whole or not at all: every tool writes into the work directory, and the finished
 // file is moved into place with a rename (through a temporary next to the destination when the work
 // directory is on another file system). Inputs are only ever read.
-import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -13,10 +13,38 @@ function siblingTemp(dest: string): string {
 }
 
 /**
+ * Where an output really goes. A symbolic link is followed (gcc writes through it). Anything that is not
+ * a regular file — `-o /dev/null` in a configure test, a FIFO — must be written into, never replaced:
+ * renaming over /dev/null as root would turn it into a regular file for the whole machine.
+ */
+function destination(dest: string): { path: string; special: boolean } {
+  let st;
+  try {
+    st = lstatSync(dest);
+  } catch {
+    return { path: dest, special: false };
+  }
+  if (st.isSymbolicLink()) {
+    try {
+      return destination(realpathSync(dest));
+    } catch {
+      return { path: dest, special: false }; // a dangling link: replaced, as a new file
+    }
+  }
+  return { path: dest, special: !st.isFile() };
+}
+
+/**
  * Move a finished file from the work directory to its destination, atomically. `keepSource`: copy
  * instead (the work directory is kept for the user, --save-temps / --keep).
  */
-export function commitFile(from: string, dest: string, keepSource = false): void {
+export function commitFile(from: string, target: string, keepSource = false): void {
+  const { path: dest, special } = destination(target);
+  if (special) {
+    // Plain open-truncate-write: no rename, and no copyFile (libuv would chmod the device).
+    writeFileSync(dest, readFileSync(from));
+    return;
+  }
   if (!keepSource) {
     try {
       renameSync(from, dest);
@@ -39,7 +67,12 @@ export function commitFile(from: string, dest: string, keepSource = false): void
   }
 }
 
-export function writeFileAtomic(dest: string, text: string): void {
+export function writeFileAtomic(target: string, text: string): void {
+  const { path: dest, special } = destination(target);
+  if (special) {
+    writeFileSync(dest, text);
+    return;
+  }
   const tmp = siblingTemp(dest);
   try {
     writeFileSync(tmp, text);

@@ -1,6 +1,6 @@
 // Driver behaviour around the build: options reaching the translator, diagnostics formats, queries,
 // --dry-run and --verbose in emulate mode, inputs never overwritten.
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SourceFile } from '../../src/source/source-file.js';
@@ -156,6 +156,23 @@ describe('inputs are never overwritten', () => {
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'T', '1', 'u.c'), 'utf8')).toContain('ua');
     expect(readFileSync(join(dir, 'T', '2', 'u.c'), 'utf8')).toContain('ub');
+  });
+});
+
+describe('special outputs', () => {
+  it('-o /dev/null writes into the device and leaves it a device', async () => {
+    const r = await drive('c', ['-c', 'p.c', '-o', '/dev/null', '-MMD', '-MF', '/dev/null'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+
+  it('-o through a symbolic link writes the link target', async () => {
+    writeFileSync(join(dir, 'real.o'), 'old');
+    symlinkSync('real.o', join(dir, 'link.o'));
+    const r = await drive('c', ['-c', 'p.c', '-o', 'link.o'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(lstatSync(join(dir, 'link.o')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real.o')).subarray(0, 4).toString('latin1')).toBe('\x7fELF');
   });
 });
 
