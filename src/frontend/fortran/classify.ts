@@ -89,6 +89,9 @@ function classifyAt(c: Cursor, toFile: ToFile): Classified {
     const s = c.pos;
     if (c.kw('module')) {
       if (c.kw('procedure')) return simple('procedure');
+  // Type-bound GENERIC and FINAL bindings (inside a type's CONTAINS part) are procedure statements too.
+  if (tryKw(c, 'generic', () => c.peek('::') || c.peek(','))) return simple('procedure');
+  if (tryKw(c, 'final', () => c.peek('::'))) return simple('procedure');
       c.pos = s;
       const proc = classifyProcedureOrDecl(c, toFile);
       if (proc) return proc;
@@ -138,6 +141,9 @@ function classifyAt(c: Cursor, toFile: ToFile): Classified {
   if (c.kw('abstract interface')) return classifyInterface(c, true);
   if (c.kw('interface')) return classifyInterface(c, false);
   if (c.kw('procedure')) return simple('procedure');
+  // Type-bound GENERIC and FINAL bindings (inside a type's CONTAINS part) are procedure statements too.
+  if (tryKw(c, 'generic', () => c.peek('::') || c.peek(','))) return simple('procedure');
+  if (tryKw(c, 'final', () => c.peek('::'))) return simple('procedure');
   if (c.kw('do', true)) return classifyDo(c, toFile);
   if (c.kw('if')) return classifyIf(c);
   if (c.kw('else if')) {
