@@ -83,6 +83,13 @@ export async function runCompilerDriver(language: 'c' | 'fortran', argv: string[
     return r.code;
   }
 
+  // Inputs are never written: `-o x.c` for the input x.c (a Makefile typo) would replace the source.
+  if (cmd.output !== undefined) {
+    const out = resolve(cmd.output);
+    const clash = cmd.inputs.find((i): i is Extract<InputItem, { path: string }> => i.kind !== 'link-flag' && resolve(i.path) === out);
+    if (clash) return fail(msg.outputIsInput(clash.path), 2);
+  }
+
   const problem = tc.check();
   if (problem) return fail(problem, 1);
 

@@ -233,6 +233,10 @@ describe('emulate: failures', () => {
     expect((await drive('c', ['-c', 'a.c', 'b.c', '-o', 'x.o'], { cwd: dir, env })).code).toBe(2);
     expect((await drive('c', ['--mode', 'fast', 'a.c'], { cwd: dir, env })).code).toBe(2);
     expect((await drive('c', [], { cwd: dir, env })).code).toBe(2);
+    const same = await drive('c', ['-c', 'a.c', '-o', './a.c'], { cwd: dir, env });
+    expect(same.code).toBe(2);
+    expect(same.stderr).toBe("o2ath: error: input file 'a.c' is the same as the output file [driver-output-is-input]\n");
+    expect(readFileSync(join(dir, 'a.c'), 'utf8')).toBe('int a;\n');
   });
 });
 

@@ -13,6 +13,7 @@ export const badEnv = defineMessage('driver-bad-environment', 'error', (name: st
 export const badCommand = defineMessage('driver-bad-command', 'error', (what: string, value: string) => `cannot split ${what} '${value}' into words (unterminated quote?)`);
 export const noInput = defineMessage('driver-no-input', 'error', () => 'no input files');
 export const outputWithMany = defineMessage('driver-output-with-many-inputs', 'error', (flag: string) => `cannot specify '-o' with '${flag}' and several source files`);
+export const outputIsInput = defineMessage('driver-output-is-input', 'error', (path: string) => `input file '${path}' is the same as the output file`);
 export const emptyCpeFunctions = defineMessage('driver-empty-cpe-functions', 'error', () => `'--cpe-functions' needs a comma-separated list of names or @file`);
 
 // Build (exit 1).
