@@ -68,6 +68,12 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       continue;
     }
     if (isDigit(c) || (c === '.' && isDigit(text[i + 1]))) {
+      const h = hollerithEnd(text, i, end, out[out.length - 1]);
+      if (h > 0) {
+        out.push({ kind: 'string', text: text.slice(i, h), start: i, end: h });
+        i = h;
+        continue;
+      }
       i = number(text, i, end, out);
       continue;
     }
@@ -89,6 +95,20 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     i++;
   }
   return out;
+}
+
+/**
+ * A Hollerith constant `4HABCD` (F77 DATA lists and old-style actual arguments): digits, `H`, then that
+ * many characters. Only where a constant may start (`(`, `,`, `/`, `*` before it), so `2*h` is not one.
+ */
+function hollerithEnd(text: string, i: number, end: number, prev: Token | undefined): number {
+  if (prev && !(prev.kind === 'punct' && ['(', ',', '/', '*'].includes(prev.text))) return -1;
+  let j = i;
+  while (j < end && isDigit(text[j])) j++;
+  if (j === i || (text[j] !== 'h' && text[j] !== 'H')) return -1;
+  const n = Number(text.slice(i, j));
+  if (n <= 0) return -1;
+  return Math.min(end, j + 1 + n);
 }
 
 /** Numeric literal at `i`: digits, fraction, exponent (e/d/q), kind suffix; stops before `.eq.`-style operators. */

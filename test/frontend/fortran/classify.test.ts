@@ -223,6 +223,7 @@ describe('references', () => {
   it('logical IF includes the inner statement', () => expect(refs('if (x > eps) y = x')).toEqual(['x', 'eps', 'y=', 'x']));
   it('call arguments with keywords', () => expect(refs('call solve(a, n=m)')).toEqual(['a', 'm']));
   it('declarations: kind parameters, bounds and initialisers', () => expect(refs('real(kind=dp), dimension(nx) :: u(0:n+1) = c0')).toEqual(['dp', 'nx', 'n', 'c0']));
+  it('Hollerith constants are constants, not names', () => expect(refs('call put(4HABCD, n, 2HXY)')).toEqual(['n']));
   it('array constructors and BOZ', () => expect(refs("v = [(i*h, i=1,n)] + (/ a, b /) + z'ff'")).toEqual(['v=', 'i', 'h', 'i', 'n', 'a', 'b']));
   it('spans point at the names', () => {
     const { tree, file } = parse('x = alpha + &\n  & beta\n');
