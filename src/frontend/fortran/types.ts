@@ -121,13 +121,17 @@ export interface ExprRegion {
 }
 
 export interface FortranStatement {
+  /** Position in FortranTree.statements (an `inner` statement carries its parent's index). */
   readonly index: number;
   readonly kind: StatementKind;
   /** Statement text: label, construct name prefix, comments and continuation marks removed; lines joined. */
   readonly text: string;
   /** Map from `text` to file offsets (same contract as DirectiveSite.pieces). */
   readonly pieces: readonly SitePiece[];
-  /** All physical lines of the statement, from the start of the first to the end of the last (no newline). */
+  /**
+   * All physical lines of the statement, from the start of the first to the end of the last (no newline);
+   * statements sharing a line through `;` share this span.
+   */
   readonly span: Span;
   /** Exactly the statement's own characters (first to last piece). */
   readonly textSpan: Span;
