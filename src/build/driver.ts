@@ -16,6 +16,7 @@ import { stem } from './deps.js';
 import { createEmulateToolchain, isLtoFlag } from './emulate.js';
 import { DEPTH_VAR, createRunner } from './exec.js';
 import { cleanupOnSignal, createWorkDir } from './outputs.js';
+import { expandResponseFiles } from './response-files.js';
 import { runtimeLayout } from './runtime-lib.js';
 import type { TranslateFn } from './translate-hook.js';
 import type { LinkItem } from './toolchain.js';
@@ -37,7 +38,7 @@ export async function runCompilerDriver(language: 'c' | 'fortran', argv: string[
     out(driverHelp(language));
     return 0;
   }
-  const parsed = parseCommandLine(language, argv, env);
+  const parsed = parseCommandLine(language, expandResponseFiles(argv), env);
   if (!parsed.ok) {
     err(formatDiagnostics([asDiagnostic(parsed.error)], 'text'));
     return 2;

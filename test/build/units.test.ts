@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultDepFile, depFlags, linkModeDeps, rewritePaths } from '../../src/build/deps.js';
 import { formatCommand, splitShellWords } from '../../src/build/shell-words.js';
 import { containsOpenMP } from '../../src/build/openmp-scan.js';
+import { expandResponseFiles } from '../../src/build/response-files.js';
 import { parseNmPosix, slaveSymbolEdits } from '../../src/build/slave-rename.js';
 import { repo, scratch } from './helpers.js';
 
@@ -125,5 +126,23 @@ describe('agreement with runtime-c/tools/slave-rename.sh', () => {
     } finally {
       cleanup();
     }
+  });
+});
+
+describe('response files', () => {
+  const files: Record<string, string> = { 'objs.rsp': 'a.o "b c.o"\n@more.rsp -lm', 'more.rsp': '-L/x', 'loop.rsp': '@loop.rsp' };
+  const read = (p: string): string => {
+    const t = files[p];
+    if (t === undefined) throw new Error('ENOENT');
+    return t;
+  };
+  it('expands @file recursively, keeps unreadable ones', () => {
+    expect(expandResponseFiles(['-o', 'p', '@objs.rsp', '@missing', '@'], read)).toEqual(['-o', 'p', 'a.o', 'b c.o', '-L/x', '-lm', '@missing', '@']);
+  });
+  it('leaves the list file of --cpe-functions alone', () => {
+    expect(expandResponseFiles(['--cpe-functions', '@objs.rsp'], read)).toEqual(['--cpe-functions', '@objs.rsp']);
+  });
+  it('stops on a response file that names itself', () => {
+    expect(expandResponseFiles(['@loop.rsp'], read)).toEqual(['@loop.rsp']);
   });
 });
