@@ -28,7 +28,9 @@ export function physicalLines(text: string, starts: readonly number[]): Physical
     if (i === starts.length - 1 && s === text.length) break; // a final newline does not open an empty line
     let e = i + 1 < starts.length ? starts[i + 1]! - 1 : text.length;
     if (e > s && text.charCodeAt(e - 1) === 13) e--;
-    out.push({ start: s, text: text.slice(s, e) });
+    // A UTF-8 byte-order mark is not part of the first line (columns count from after it).
+    const b = i === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    out.push({ start: s + b, text: text.slice(s + b, e) });
   }
   return out;
 }

@@ -87,6 +87,11 @@ describe('source form', () => {
     expect(file.text.slice(s.textSpan.start, s.textSpan.end)).toBe('x = a + &   ! c\n      b');
   });
 
+  it('a byte-order mark does not disturb the first line', () => {
+    expect(parse('\uFEFFmodule m\nend module\n').tree.statements.map((s) => s.kind)).toEqual(['module', 'end-module']);
+    expect(parse(`\uFEFF${fx('10', ' ', 'continue')}\n`, 'fixed').tree.statements.map((s) => `${s.label}:${s.kind}`)).toEqual(['10:continue']);
+  });
+
   it('conditional lines are flagged', () => {
     const { tree } = parse('!$ x = 1\ny = 2\n');
     expect(tree.statements.map((s) => s.conditional)).toEqual([true, false]);
