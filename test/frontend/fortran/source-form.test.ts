@@ -127,6 +127,8 @@ const siteCases: SiteCase[] = [
     texts: ['parallel do  private(i)    reduction(+:s)'], at: [[0, 'private', '2:8'], [0, 'reduction', '3:11'], [0, 'parallel', '1:7']] },
   { name: 'free: any case, end directive, not other sentinels', form: 'free', src: '!$OMP PARALLEL\n!$acc kernels\n!$Omp End Parallel\n',
     texts: ['PARALLEL', 'End Parallel'] },
+  { name: 'free: non-ASCII comment before a directive (columns count UTF-16 units)', form: 'free',
+    src: "s = 'température' ! ° commentaire\n!$omp parallel private(s) ! fin été\n", texts: ['parallel private(s)'], at: [[0, 'private', '2:16']] },
   { name: 'free: indented sentinel', form: 'free', src: '   x = 1\n    !$omp barrier\n', texts: ['barrier'], at: [[0, 'barrier', '2:11']] },
   { name: 'fixed: c$omp / *$omp / !$omp and column-6 continuation', form: 'fixed',
     src: ['c$omp parallel do', 'c$omp& private(i,', '*$omp+ j) ! comment', '!$OMP end parallel do', 'C$OMP BARRIER'].join('\n'),
