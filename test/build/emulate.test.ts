@@ -160,6 +160,23 @@ describe('emulate: o2ath fc', () => {
   });
 });
 
+describe('emulate: o2ath fc through the translator', () => {
+  it('compiles a hybrid Fortran translation twice with cpp and links it', async () => {
+    const f = join(dir, 'f');
+    cpSync(join(fixtures, 'fortran'), f, { recursive: true });
+    writeFileSync(join(f, 'prog.f90'), 'program main\n!$omp parallel\n!$omp end parallel\nend program main\n');
+    const hybrid = readFileSync(join(f, 'hybrid.f90'), 'utf8');
+    const translate = (file: SourceFile): TranslateResult => {
+      expect(file.language).toBe('fortran');
+      return { ok: true, files: [{ name: 'prog.f90', text: hybrid, role: 'hybrid' }], diagnostics: [], slaveImports: [], kernels: 1 };
+    };
+    const r = await drive('fortran', ['-O2', 'prog.f90', '-o', 'prog'], { cwd: f, env, translate });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(execFileSync(join(f, 'prog'), { encoding: 'utf8' })).toBe('total 2016\n');
+  });
+});
+
 describe('emulate: module files and -x', () => {
   it('a -mslave Fortran module compile writes its .mod where -J says', async () => {
     mkdirSync(join(dir, 'mods'));
