@@ -16,6 +16,10 @@ export interface FKernelVar extends FVarInfo {
   readonly sharing: Sharing;
   /** Reduction operator, Fortran spelling lower-cased ('+', 'max', '.and.', 'iand', ...). */
   readonly op?: string;
+  /** Never assigned, read into, or passed to a procedure in the region: can travel by value. */
+  readonly readOnly: boolean;
+  /** Appears in the bounds of another variable the CPE re-declares (must stay a dummy). */
+  readonly inBounds: boolean;
 }
 
 export interface FKernelAnalysis {
@@ -74,6 +78,8 @@ export function analyzeKernel(tree: FortranTree, region: FRegion, bag: Diagnosti
     if (s.detail.kind === 'do' && s.detail.variable) loopVars.add(s.detail.variable.toLowerCase());
   }
 
+  const written = writtenNames(tree, region.firstStmt, region.lastStmt);
+  const bounds = new Set<string>();
   const vars = new Map<string, FKernelVar>();
   const commons: string[] = [];
   const calls: string[] = [];
@@ -91,11 +97,14 @@ export function analyzeKernel(tree: FortranTree, region: FRegion, bag: Diagnosti
       bag.report(file, region.site.span, fmsg.variable(name, `a ${info.origin} variable cannot be ${sharing} yet`));
       sharing = 'shared';
     }
-    vars.set(name, { ...info, sharing, op: ex?.op });
+    vars.set(name, { ...info, sharing, op: ex?.op, readOnly: !written.has(name), inBounds: false });
     // The CPE re-declares it with its own bounds: whatever those mention is needed too.
     const e = info.entity;
-    for (const dim of e.dims ?? []) for (const n of namesInText(dim.text)) add(n, false);
-    if (e.len) for (const n of namesInText(e.len)) add(n, false);
+    const inDecl = [...(e.dims ?? []).flatMap((dim) => namesInText(dim.text)), ...(e.len ? namesInText(e.len) : [])];
+    for (const n of inDecl) {
+      bounds.add(n);
+      add(n, false);
+    }
   };
   for (const u of namesIn(tree, region.firstStmt, region.lastStmt)) add(u.name, u.applied);
   for (const s of tree.statements.slice(region.firstStmt, region.lastStmt + 1)) {
@@ -103,10 +112,24 @@ export function analyzeKernel(tree: FortranTree, region: FRegion, bag: Diagnosti
   }
   for (const [name, ex] of explicit) if (!vars.has(name)) {
     const info = classifyName(tree, unit.index, name, false);
-    if (info) vars.set(name, { ...info, sharing: ex.sharing, op: ex.op });
+    if (info) vars.set(name, { ...info, sharing: ex.sharing, op: ex.op, readOnly: !written.has(name), inBounds: false });
   }
+  for (const [n, v] of vars) if (bounds.has(n)) vars.set(n, { ...v, inBounds: true });
   for (const v of vars.values()) checkVariable(v, region, bag);
   return { region, unit: unit.index, unitName: unit.name ?? 'main', vars: [...vars.values()], commons, calls };
+}
+
+/** Names a region may change: assigned, DO variables, and anything in CALL / READ / ALLOCATE-like statements. */
+function writtenNames(tree: FortranTree, first: number, last: number): Set<string> {
+  const out = new Set<string>();
+  const maybe = new Set(['call', 'read', 'allocate', 'deallocate', 'nullify', 'inquire', 'open', 'pointer-assignment']);
+  for (let i = first; i <= last && i < tree.statements.length; i++) {
+    const s = tree.statements[i]!;
+    for (const st of s.inner ? [s, s.inner] : [s]) {
+      for (const u of referencedNames(st)) if (u.written || maybe.has(st.kind)) out.add(u.name);
+    }
+  }
+  return out;
 }
 
 function checkVariable(v: FKernelVar, region: FRegion, bag: DiagnosticBag): void {

@@ -26,7 +26,7 @@ export function shapeOf(e: FortranEntity): VarShape {
   const dims = e.dims;
   if (!dims || dims.length === 0) return 'scalar';
   if (e.attributes.includes('allocatable') || e.attributes.includes('pointer')) return 'deferred';
-  if (dims.some((d) => d.lower === undefined && d.upper === undefined)) return 'deferred';
+  if (dims.some((d) => d.upper === undefined)) return 'deferred';
   if (dims[dims.length - 1]!.upper === '*') return 'assumed-size';
   return 'explicit';
 }
@@ -60,7 +60,7 @@ export function keptAttributes(attrs: readonly string[]): string[] {
 export function dimsText(dims: readonly DimSpec[] | undefined, boundName?: (dim: number, which: 'lb' | 'ub') => string): string {
   if (!dims || dims.length === 0) return '';
   const parts = dims.map((d, i) => {
-    if (d.lower === undefined && d.upper === undefined) return boundName ? `${boundName(i + 1, 'lb')}:${boundName(i + 1, 'ub')}` : ':';
+    if (d.upper === undefined) return boundName ? `${boundName(i + 1, 'lb')}:${boundName(i + 1, 'ub')}` : ':';
     return d.text.trim();
   });
   return `(${parts.join(', ')})`;

@@ -50,7 +50,13 @@ export function lowerKernel(tree: FortranTree, text: string, k: FKernelAnalysis,
   for (const v of k.vars) {
     if (v.origin !== 'capture') continue;
     const localDecl = () => declarationOf(v.type, v.entity, v.name, dimsText(v.entity.dims));
-    if (v.sharing === 'shared') pass(v, v.name);
+    if (v.sharing === 'shared' && byValue(v)) {
+      // Read-only scalars travel by value: no address of a host temporary escapes.
+      decls.push(localDecl());
+      entries.push({ hostExpr: `transfer(${v.name}, 0_8)` });
+      dummies.push({ kind: 'bound', name: `o2ath_bv_${v.name}`, entry: entries.length });
+      prologue.push(`${v.name} = transfer(o2ath_bv_${v.name}, ${v.name})`);
+    } else if (v.sharing === 'shared') pass(v, v.name);
     else if (isLoopPrivate(v)) {
       decls.push(localDecl());
       if (v.sharing === 'lastprivate') {
@@ -99,6 +105,14 @@ export function lowerKernel(tree: FortranTree, text: string, k: FKernelAnalysis,
     hostReductions,
   };
   void BARRIER;
+}
+
+const BY_VALUE_BASES = new Set(['integer', 'real', 'logical', 'double precision']);
+
+function byValue(v: FKernelVar): boolean {
+  if (!v.readOnly || v.inBounds || v.shape !== 'scalar' || !v.type || !BY_VALUE_BASES.has(v.type.base)) return false;
+  const kind = v.type.kind;
+  return kind === undefined || /^[1248]$/.test(kind) || !/^\d+$/.test(kind);
 }
 
 function lastValue(doStmt: FortranTree['statements'][number] | undefined, name: string): string {
