@@ -8,6 +8,7 @@ import type { Dtype, KernelSpec, Target } from './types.js';
 import { testKernel, type KernelTestResult } from './runner.js';
 import { generateKernel } from './gen.js';
 import { runBench, formatBench } from './bench.js';
+import { EXAMPLES, runExample } from './examples.js';
 
 function out(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
@@ -96,6 +97,22 @@ export function registerKernelsCommand(program: Command): void {
       const failed = results.filter((r) => !r.ok);
       out(`kernels test: ${results.length - failed.length}/${results.length} passed`);
       if (failed.length > 0) process.exitCode = 1;
+    });
+  k.command('example')
+    .description('build and run one of the method examples of examples/ml (lists them without a name)')
+    .argument('[name]', 'example name')
+    .option('-o, --output <dir>', 'directory for the files the example writes', '.')
+    .action(async (name: string | undefined, o: { output: string }) => {
+      if (name === undefined) {
+        out(EXAMPLES.map((e) => `${e.name.padEnd(12)} ${e.method.padEnd(14)} kernels ${e.kernels.join(', ')}: ${e.claim}`).join('\n'));
+        return;
+      }
+      const r = await runExample(name, path.resolve(o.output));
+      out(r.stdout);
+      if (!r.ok) {
+        err(r.error ?? 'failed');
+        process.exitCode = 1;
+      }
     });
   k.command('bench')
     .description('DMA bytes against the minimum for the LDM tile, and modelled SW26010-Pro GFLOP/s')
