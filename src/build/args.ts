@@ -7,7 +7,7 @@ import type { DiagnosticsFormat } from '../core/format-diagnostic.js';
 import * as msg from '../core/messages/driver.js';
 import { classifyPath } from '../source/source-file.js';
 import type { Layout, Target } from '../translate.js';
-import { ATTACHED_ARG, SEPARATE_ARG, attachedStem, classifyInput, flagUse } from './flags.js';
+import { SEPARATE_ARG, attachedStem, classifyInput, flagUse } from './flags.js';
 import { splitShellWords } from './shell-words.js';
 
 export type DriverLanguage = 'c' | 'fortran';
@@ -31,8 +31,6 @@ export interface O2athOptions {
   readonly diagnosticsFormat: DiagnosticsFormat;
   /** The compiler command as words: --cc/--fc, else the environment, else the default for the mode. */
   readonly compiler: readonly string[];
-  /** True when the compiler came from --cc/--fc (cross mode then uses it instead of sw9gcc etc.). */
-  readonly compilerExplicit: boolean;
 }
 
 export type InputItem =
@@ -354,7 +352,6 @@ function parse(verb: DriverLanguage, argv: readonly string[], env: Env): ParsedC
       verbose,
       diagnosticsFormat,
       compiler,
-      compilerExplicit: explicit !== undefined,
     },
     action,
     output,
@@ -377,6 +374,3 @@ export function resolveCpeFunctions(values: readonly string[], readFile: (path: 
   }
   return names;
 }
-
-// Exported for tests: the table of option words the parser treats as taking an argument.
-export { ATTACHED_ARG, SEPARATE_ARG };
