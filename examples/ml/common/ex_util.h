@@ -78,8 +78,8 @@ static double ex_accuracy(const float *Z, const int *y, int n, int c) {
 
 typedef int (*ex_step_fn)(float *, float *, float *, float *, float *, float *, float *, long, swk_opt_cfg_f32 *, long *);
 
-/* One full-batch training step; returns the mean cross-entropy before the update. */
-static double ex_mlp_step(ex_mlp *net, const float *X, const int *y, int n, ex_step_fn step) {
+/* Gradients of the mean cross-entropy into net->g (no update); returns the loss. */
+static double ex_mlp_grad(ex_mlp *net, const float *X, const int *y, int n) {
   const int h = net->h, c = net->c;
   float *H = malloc(sizeof(float) * n * h), *Z = malloc(sizeof(float) * n * c), *P = malloc(sizeof(float) * n * c);
   float *loss = malloc(sizeof(float) * n), *dH = malloc(sizeof(float) * n * h);
@@ -101,9 +101,19 @@ static double ex_mlp_step(ex_mlp *net, const float *X, const int *y, int n, ex_s
   w.transA = 1; w.lda = net->d;
   swk_gemm_f32(&w);
   for (int j = 0; j < h; j++) { double s = 0; for (int i = 0; i < n; i++) s += dH[i * h + j]; net->g[1][j] = (float)s; }
-  for (int t = 0; t < 4; t++) step(net->p[t], net->g[t], net->m[t], net->v[t], net->gp[t], net->mn[t], net->fin[t], net->n[t], &net->cfg[t], NULL);
   free(H); free(Z); free(P); free(loss); free(dH);
   return L / n;
+}
+
+static void ex_mlp_update(ex_mlp *net, ex_step_fn step) {
+  for (int t = 0; t < 4; t++) step(net->p[t], net->g[t], net->m[t], net->v[t], net->gp[t], net->mn[t], net->fin[t], net->n[t], &net->cfg[t], NULL);
+}
+
+/* One full-batch training step; returns the mean cross-entropy before the update. */
+static double ex_mlp_step(ex_mlp *net, const float *X, const int *y, int n, ex_step_fn step) {
+  double L = ex_mlp_grad(net, X, y, n);
+  ex_mlp_update(net, step);
+  return L;
 }
 
 /* Flatten / restore all parameters (AirNet sends them as one vector). */
