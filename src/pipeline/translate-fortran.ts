@@ -13,6 +13,7 @@ import { analyzeKernel, type FKernelAnalysis } from '../analysis/fortran/analyze
 import { lowerKernel } from '../lower/fortran/lower-kernel.js';
 import { lowerCallees } from '../lower/fortran/lower-callees.js';
 import type { FFilePlan, FKernelPlan } from '../lower/fortran/plan.js';
+import { activateConditionalLines } from '../lower/fortran/conditional-lines.js';
 import { emitFortran } from '../emit/fortran/emit-file.js';
 import * as fmsg from '../core/messages/fortran-lower.js';
 
@@ -34,6 +35,7 @@ export function outputName(path: string): string {
 export function translateFortran(file: SourceFile, options: TranslateOptions): TranslateResult {
   const bag = new DiagnosticBag();
   const tree = parseFortran(file, bag);
+  // The plan is computed on the file's text; the output is cut from the same text with `!$ ` lines enabled.
   const text = file.text;
   const parsed: ParsedSite[] = [];
   for (const site of tree.directiveSites) {
@@ -80,6 +82,6 @@ export function translateFortran(file: SourceFile, options: TranslateOptions): T
   const diagnostics = [...bag.items, ...regionDiags].sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, files: [], diagnostics, slaveImports: [], kernels: 0 };
   const plan: FFilePlan = { form: tree.form, bindingModule: binding, kernels, modules, callees };
-  const out = emitFortran(plan, text);
+  const out = emitFortran(plan, activateConditionalLines(tree, text));
   return { ok: true, files: [{ name: outputName(file.path), text: out, role: 'hybrid' }], diagnostics, slaveImports: [], kernels: kernels.length };
 }
