@@ -126,6 +126,23 @@ describe('emulate: through the translator', () => {
   });
 });
 
+describe('emulate: wrapping an MPI compiler', () => {
+  it('--cc with arguments runs every compile and the link through the wrapper', async () => {
+    const bin = join(dir, 'bin');
+    mkdirSync(bin);
+    const log = join(dir, 'wrapper.log');
+    writeFileSync(join(bin, 'mpicc'), `#!/bin/sh\necho "$@" >> '${log}'\nexec gcc "$@"\n`, { mode: 0o755 });
+    const r = await drive('c', ['--cc', `${join(bin, 'mpicc')} -DWRAPPED=1`, '-O2', 'src/sum.c', '-o', 'sum'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    const lines = readFileSync(log, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^-DWRAPPED=1 -D__sw_host__ /);
+    expect(lines[1]).toMatch(/^-DWRAPPED=1 -D__sw_slave__ /);
+    expect(lines[2]).toMatch(/^-DWRAPPED=1 -O2 \S+\/sum\.o -L\S+ -lo2athrt -pthread -lm -o /);
+    expect(execFileSync(join(dir, 'sum'), { encoding: 'utf8' })).toBe('total 26574.0\n');
+  });
+});
+
 describe('emulate: existing Sunway builds (-mslave / -mhost / -mhybrid)', () => {
   it('compiles each side without translation and links with -mhybrid', async () => {
     const split = join(dir, 'split');
