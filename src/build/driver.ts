@@ -121,18 +121,15 @@ export async function runCompilerDriver(language: 'c' | 'fortran', argv: string[
       if (object !== undefined) linkItems.push({ kind: 'object', path: object });
     }
     if (cmd.action === 'link') await link(ctx, linkItems);
-    flush();
     return 0;
   } catch (e) {
-    if (e instanceof BuildFailed) {
-      flush();
-      return 1;
-    }
+    if (e instanceof BuildFailed) return 1;
     throw e;
   } finally {
     unregister();
     work.dispose();
-    if (work.kept && cmd.options.saveTemps === undefined) err(formatDiagnostics([asDiagnostic(msg.keptTemps(work.path))], 'text'));
+    if (work.kept && cmd.options.saveTemps === undefined) report([asDiagnostic(msg.keptTemps(work.path))]);
+    flush();
   }
 }
 

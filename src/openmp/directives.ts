@@ -91,12 +91,15 @@ function leaf(c: string | undefined, fortran: string | undefined, association: A
   };
 }
 
-const SIMD = rejected('unsupported-simd', 'simd loops are not lowered yet');
-const TARGET = rejected('unsupported-target', 'the offload model (target, teams, distribute) is not lowered yet');
+const SIMD = accepted('the loop is lowered as written; the Sunway compiler vectorises it (-msimd)');
+const SIMD_LOOP = lowered('iterations partitioned across the CPEs; simd is a hint to the CPE compiler');
+const TARGET = lowered("O2ATH's model: the CPEs are the device and share the MPE's memory; teams and distribute partition across the CPEs");
+const TARGET_DATA = accepted('MPE and CPEs share one address space: nothing moves');
 const TASKLOOP = rejected('unsupported-taskloop', 'taskloop needs a task scheduler on the CPEs');
-const MASTER = rejected('unsupported-master', 'master and masked are not lowered yet');
+const MASTER = lowered('only the CPE with the given team id (0 for master) runs the block');
 const TASK = rejected('unsupported-task', 'tasks need a dynamic scheduler the CPEs do not have yet');
 const DECLARE = rejected('unsupported-declare', 'not lowered');
+const DECLARE_TARGET = lowered('the functions are compiled for the CPEs (renamed slave_*) and may be called from kernels');
 const ASSUME = accepted('assumptions are not used by o2ath');
 const TRANSFORM = rejected('unsupported-loop-transform', 'loop transformations are not lowered');
 
@@ -106,25 +109,25 @@ export const directiveTable: readonly DirectiveSpec[] = [
   leaf('for', undefined, 'loop', LEAF.for!, lowered('iterations partitioned across the CPEs')),
   leaf(undefined, 'do', 'loop', LEAF.for!, lowered('iterations partitioned across the CPEs'), { endClauses: ['nowait'] }),
   combined('parallel for', lowered('one kernel whose iterations are partitioned across the CPEs')),
-  leaf('sections', 'sections', 'block', LEAF.sections!, rejected('unsupported-sections', 'sections are not lowered yet'), { endClauses: ['nowait'] }),
-  leaf('section', 'section', 'separating', [], rejected('unsupported-sections', 'sections are not lowered yet')),
-  combined('parallel sections', rejected('unsupported-sections', 'sections are not lowered yet')),
-  leaf('single', 'single', 'block', LEAF.single!, rejected('unsupported-single', 'single is not lowered yet'), { endClauses: ['copyprivate', 'nowait'] }),
+  leaf('sections', 'sections', 'block', LEAF.sections!, lowered('section i runs on CPE i mod the team size'), { endClauses: ['nowait'] }),
+  leaf('section', 'section', 'separating', [], lowered('separates the sections of a sections construct')),
+  combined('parallel sections', lowered('one kernel; section i runs on CPE i mod the team size')),
+  leaf('single', 'single', 'block', LEAF.single!, lowered('CPE 0 runs the block; copyprivate broadcasts through main memory'), { endClauses: ['copyprivate', 'nowait'] }),
   leaf(undefined, 'workshare', 'block', LEAF.workshare!, rejected('unsupported-workshare', 'array syntax is not partitioned yet'), { endClauses: ['nowait'] }),
   combined('parallel workshare', rejected('unsupported-workshare', 'array syntax is not partitioned yet'), { fortranOnly: true }),
-  leaf('scope', 'scope', 'block', LEAF.scope!, rejected('unsupported-directive', 'scope is not lowered yet'), { endClauses: ['nowait'] }),
-  leaf('loop', 'loop', 'loop', LEAF.loop!, rejected('unsupported-directive', 'the loop construct is not lowered yet')),
-  combined('parallel loop', rejected('unsupported-directive', 'the loop construct is not lowered yet')),
+  leaf('scope', 'scope', 'block', LEAF.scope!, lowered('a block with its own private copies'), { endClauses: ['nowait'] }),
+  leaf('loop', 'loop', 'loop', LEAF.loop!, lowered('iterations partitioned across the CPEs, as a worksharing loop')),
+  combined('parallel loop', lowered('one kernel whose iterations are partitioned across the CPEs')),
   leaf('masked', 'masked', 'block', LEAF.masked!, MASTER),
   leaf('master', 'master', 'block', LEAF.master!, MASTER),
-  combined('parallel masked', MASTER),
-  combined('parallel master', MASTER),
+  combined('parallel masked', rejected('unsupported-master', 'parallel masked is not lowered yet')),
+  combined('parallel master', rejected('unsupported-master', 'parallel master is not lowered yet')),
 
   // SIMD.
   leaf('simd', 'simd', 'loop', LEAF.simd!, SIMD),
-  combined('for simd', SIMD),
-  combined('parallel for simd', SIMD),
-  leaf('declare simd', 'declare simd', 'declarative', ['aligned', 'inbranch', 'linear', 'notinbranch', 'simdlen', 'uniform'], DECLARE, {
+  combined('for simd', SIMD_LOOP),
+  combined('parallel for simd', SIMD_LOOP),
+  leaf('declare simd', 'declare simd', 'declarative', ['aligned', 'inbranch', 'linear', 'notinbranch', 'simdlen', 'uniform'], accepted('a vectorisation hint; the function is compiled as written'), {
     argument: { shape: 'name', required: false },
     exclusive: [['inbranch', 'notinbranch']],
   }),
@@ -147,18 +150,18 @@ export const directiveTable: readonly DirectiveSpec[] = [
 
   // Synchronisation.
   leaf('barrier', 'barrier', 'none', [], lowered('a barrier across the CPEs of the team (athread_syn)')),
-  leaf('critical', 'critical', 'block', ['hint'], rejected('unsupported-critical', 'critical is not lowered yet'), {
+  leaf('critical', 'critical', 'block', ['hint'], lowered('a lock in main memory per name (athread_lock)'), {
     argument: { shape: 'name', required: false },
   }),
-  leaf('atomic', 'atomic', 'block', ['capture', 'compare', 'fail', 'hint', 'read', 'update', 'weak', 'write', ...MEMORY_ORDERS], rejected('unsupported-atomic', 'atomic is not lowered yet'), {
+  leaf('atomic', 'atomic', 'block', ['capture', 'compare', 'fail', 'hint', 'read', 'update', 'weak', 'write', ...MEMORY_ORDERS], lowered('the statement runs under one lock in main memory'), {
     fortranEnd: 'optional',
     exclusive: [['read', 'write', 'update'], MEMORY_ORDERS],
   }),
-  leaf('flush', 'flush', 'none', ['acq_rel', 'acquire', 'release', 'seq_cst'], rejected('unsupported-directive', 'flush is not lowered yet'), {
+  leaf('flush', 'flush', 'none', ['acq_rel', 'acquire', 'release', 'seq_cst'], lowered('flush_slave_cache (the CPE data cache is written back)'), {
     argument: { shape: 'list', required: false },
     exclusive: [['acq_rel', 'acquire', 'release', 'seq_cst']],
   }),
-  leaf('ordered', 'ordered', 'block', ['depend', 'doacross', 'simd', 'threads'], rejected('unsupported-ordered', 'ordered is not lowered yet'), {
+  leaf('ordered', 'ordered', 'block', ['depend', 'doacross', 'simd', 'threads'], lowered('iterations take turns through a counter in main memory'), {
     standaloneWith: ['depend', 'doacross'],
     exclusive: [['doacross', 'threads'], ['doacross', 'simd'], ['depend', 'threads'], ['depend', 'simd']],
   }),
@@ -181,13 +184,13 @@ export const directiveTable: readonly DirectiveSpec[] = [
   }),
 
   // Offload (O2ATH's model: the CPEs are the device and share the MPE's memory).
-  leaf('target', 'target', 'block', LEAF.target!, TARGET),
-  leaf('target data', 'target data', 'block', ['device', 'if', 'map', 'use_device_addr', 'use_device_ptr'], TARGET, {
+  leaf('target', 'target', 'block', LEAF.target!, lowered('the region runs on the MPE; the parallel regions inside it become kernels')),
+  leaf('target data', 'target data', 'block', ['device', 'if', 'map', 'use_device_addr', 'use_device_ptr'], TARGET_DATA, {
     required: [['map', 'use_device_addr', 'use_device_ptr']],
   }),
-  leaf('target enter data', 'target enter data', 'none', ['depend', 'device', 'if', 'map', 'nowait'], TARGET, { required: [['map']] }),
-  leaf('target exit data', 'target exit data', 'none', ['depend', 'device', 'if', 'map', 'nowait'], TARGET, { required: [['map']] }),
-  leaf('target update', 'target update', 'none', ['depend', 'device', 'from', 'if', 'nowait', 'to'], TARGET, { required: [['from', 'to']] }),
+  leaf('target enter data', 'target enter data', 'none', ['depend', 'device', 'if', 'map', 'nowait'], TARGET_DATA, { required: [['map']] }),
+  leaf('target exit data', 'target exit data', 'none', ['depend', 'device', 'if', 'map', 'nowait'], TARGET_DATA, { required: [['map']] }),
+  leaf('target update', 'target update', 'none', ['depend', 'device', 'from', 'if', 'nowait', 'to'], TARGET_DATA, { required: [['from', 'to']] }),
   leaf('teams', 'teams', 'block', LEAF.teams!, TARGET),
   leaf('distribute', 'distribute', 'loop', LEAF.distribute!, TARGET),
   combined('distribute simd', TARGET),
@@ -211,10 +214,10 @@ export const directiveTable: readonly DirectiveSpec[] = [
   combined('target teams loop', TARGET),
   {
     c: 'declare target', fortran: 'declare target', association: 'declarative', fortranEnd: 'none',
-    clauses: ['device_type', 'enter', 'indirect', 'link', 'to'], argument: { shape: 'list', required: false }, support: TARGET,
+    clauses: ['device_type', 'enter', 'indirect', 'link', 'to'], argument: { shape: 'list', required: false }, support: DECLARE_TARGET,
   },
-  leaf('begin declare target', undefined, 'declarative', ['device_type', 'indirect'], TARGET),
-  leaf('end declare target', undefined, 'declarative', [], TARGET, { endOf: 'begin declare target' }),
+  leaf('begin declare target', undefined, 'declarative', ['device_type', 'indirect'], DECLARE_TARGET),
+  leaf('end declare target', undefined, 'declarative', [], DECLARE_TARGET, { endOf: 'begin declare target' }),
   leaf('interop', 'interop', 'none', ['depend', 'destroy', 'device', 'init', 'nowait', 'use'], rejected('unsupported-directive', 'interop is not lowered'), {
     required: [['destroy', 'init', 'use']],
   }),
@@ -223,7 +226,7 @@ export const directiveTable: readonly DirectiveSpec[] = [
   }),
 
   // Data environment and memory.
-  { c: 'threadprivate', fortran: 'threadprivate', association: 'declarative', fortranEnd: 'none', clauses: [], argument: { shape: 'list', required: true }, support: rejected('unsupported-threadprivate', 'threadprivate is not lowered yet') },
+  { c: 'threadprivate', fortran: 'threadprivate', association: 'declarative', fortranEnd: 'none', clauses: [], argument: { shape: 'list', required: true }, support: lowered('one copy per CPE in LDM (__thread_local); copyin fills it from the MPE value') },
   {
     c: 'allocate', fortran: 'allocate', association: 'declarative', fortranEnd: 'none', clauses: ['align', 'allocator'],
     argument: { shape: 'list', required: false }, support: rejected('unsupported-directive', 'OpenMP allocators are not mapped to LDM yet'),

@@ -36,7 +36,7 @@ export function translateC(file: SourceFile, options: TranslateOptions): Transla
   const parsed: Parsed[] = [];
   for (const p of pragmas) {
     const pb = new DiagnosticBag();
-    const d = parseAndCheckDirective(p.site, 'c', pb);
+    const d = parseAndCheckDirective(p.site, 'c', pb, { notes: false });
     if (!d) {
       bag.items.push(...pb.items);
       continue;
@@ -68,7 +68,7 @@ export function translateC(file: SourceFile, options: TranslateOptions): Transla
   for (const r of kernelRoots) {
     const rb = bagOf(r);
     if (!rb.hasErrors()) {
-      const k = analyzeKernel(file, r, scope, rb, tpSet, isCpe, orphanRegions);
+      const k = analyzeKernel(file, r, scope, rb, tpSet, isCpe, orphanRegions, (x) => bagOf(kernelRootOf(x)).hasErrors());
       if (k && !rb.hasErrors()) kernels.push(k);
     }
     if (rb.hasErrors() && options.fallback === 'host') fallback.push(r);
@@ -79,11 +79,12 @@ export function translateC(file: SourceFile, options: TranslateOptions): Transla
   const plan = lowerFile(file, root, scope, kernels, options.target, lowerBag, threadprivate, extra);
 
   const diagnostics: Diagnostic[] = [...bag.items];
+  const lowered = new Set(kernels.map((k) => k.region));
   for (const [r, rb] of byRegion) {
-    if (fallback.includes(r)) {
-      diagnostics.push(...rb.items.map((d) => (d.severity === 'error' ? { ...d, severity: 'warning' as const } : d)));
-      diagnostics.push({ ...lmsg.fallbackHost(r.directive.kind), file, span: r.pragma.site.span, notes: [] });
-    } else diagnostics.push(...rb.items);
+    // With --fallback=host, whatever is not lowered stays on the MPE as written: a warning, not an error.
+    const stays = options.fallback === 'host' && !lowered.has(r);
+    diagnostics.push(...rb.items.map((d) => (stays && d.severity === 'error' ? { ...d, severity: 'warning' as const } : d)));
+    if (fallback.includes(r)) diagnostics.push({ ...lmsg.fallbackHost(r.directive.kind), file, span: r.pragma.site.span, notes: [] });
   }
   diagnostics.push(...lowerBag.items);
   diagnostics.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));

@@ -77,6 +77,7 @@ export function analyzeKernel(
   threadprivate: ReadonlySet<number>,
   isCpeFunction: (name: string) => boolean,
   orphanRegions: (fn: SyntaxNode) => CRegion[],
+  regionFailed: (r: CRegion) => boolean = () => false,
 ): KernelAnalysis | undefined {
   const errorsBefore = bag.errorCount;
   const d = region.directive;
@@ -205,7 +206,7 @@ export function analyzeKernel(
   }
   for (const c of captures) if (c.passing === 'ref') warnSequentialIndex(file, stmt, c.decl, bag);
 
-  const callees = collectCallees(file, calls, scope, bag, isCpeFunction, threadprivate, orphanRegions);
+  const callees = collectCallees(file, calls, scope, bag, isCpeFunction, threadprivate, orphanRegions, regionFailed);
   if (bag.errorCount > errorsBefore) return undefined;
   const nt = clauseExpr(d, 'num_threads') ?? (d.kind.includes('parallel') ? undefined : clauseExpr(d, 'num_teams'));
   return { region, shape, fn, fnName, captures, constructs, numThreads: nt, ifExpr: clauseExpr(d, 'if'), copyin, callees };
@@ -214,7 +215,7 @@ export function analyzeKernel(
 /** `#pragma omp parallel reduction(+: hist)` on an array: a construct over the whole body. */
 function kernelArrayReduction(file: SourceFile, region: CRegion, scope: ScopeIndex, bag: DiagnosticBag, name: string): NestedConstruct {
   const own = analyzeConstruct(file, { ...region, directive: { ...region.directive, kind: 'scope' } }, scope, bag)!;
-  return { ...own, kind: 'nested', start: region.stmt!.startIndex, end: region.stmt!.endIndex, privates: own.privates.filter((p) => p.kind === 'reduction' && p.arrayReduction && p.decl.name === name) };
+  return { ...own, kind: 'nested', start: region.blockStart, end: region.stmt!.endIndex, privates: own.privates.filter((p) => p.kind === 'reduction' && p.arrayReduction && p.decl.name === name) };
 }
 
 function warnSequentialIndex(file: SourceFile, stmt: SyntaxNode, decl: CDecl, bag: DiagnosticBag): void {

@@ -10,7 +10,6 @@ import type { ScopeIndex } from './scope.js';
 import { identifierUses } from './occurrences.js';
 import { analyzeConstruct, constructKind, type NestedConstruct } from './constructs.js';
 import * as amsg from '../../core/messages/analysis.js';
-import * as lmsg from '../../core/messages/lower.js';
 
 export interface CalleeInfo {
   /** User functions defined in this file that CPE code calls (transitively), in file order. */
@@ -33,6 +32,7 @@ export function collectCallees(
   isCpeFunction: (name: string) => boolean,
   threadprivate: ReadonlySet<number>,
   orphanRegions: (fn: SyntaxNode) => CRegion[],
+  regionFailed: (r: CRegion) => boolean = () => false,
 ): CalleeInfo {
   const seen = new Set<string>();
   const imports = new Set<string>();
@@ -70,10 +70,11 @@ export function collectCallees(
     }
     const visit = (rs: CRegion[]) => {
       for (const r of rs) {
-        if (constructKind(r.directive.kind) && r.directive.kind !== 'section') {
+        if (!constructKind(r.directive.kind) || regionFailed(r)) bag.report(file, r.pragma.site.span, amsg.orphanInCallee(name, r.directive.kind));
+        else if (r.directive.kind !== 'section') {
           const k = analyzeConstruct(file, r, scope, bag);
           if (k) orphans.push(k);
-        } else if (!constructKind(r.directive.kind)) bag.report(file, r.pragma.site.span, lmsg.nestedDirective(r.directive.kind, `function ${name}`));
+        }
         visit(r.children);
       }
     };

@@ -19,7 +19,8 @@ export interface FRegion {
   readonly directive: OmpDirective;
   /** 'parallel do', 'do', 'barrier', ... (never an end form). */
   readonly kind: string;
-  readonly association: 'loop' | 'block' | 'none';
+  /** 'statement': atomic, whose `!$omp end atomic` is optional; it closes like a loop. */
+  readonly association: 'loop' | 'block' | 'none' | 'statement';
   /** The `!$omp end X` directive, when written. */
   endSite?: DirectiveSite;
   endDirective?: OmpDirective;
@@ -73,7 +74,7 @@ export function buildRegions(tree: FortranTree, text: string, parsed: readonly P
     let endConsumed = false;
     while (stack.length > 0) {
       const top = stack[stack.length - 1]!;
-      if (top.association !== 'loop' || at < top.lineEnd) break;
+      if ((top.association !== 'loop' && top.association !== 'statement') || at < top.lineEnd) break;
       stack.pop();
       if (p.directive.isEnd && baseKind(p.directive.kind) === top.kind && !top.endSite && text.slice(top.lineEnd, lineStartOf(text, at)).trim() === '') {
         top.endSite = p.site;
@@ -101,7 +102,7 @@ export function buildRegions(tree: FortranTree, text: string, parsed: readonly P
       continue;
     }
     const spec = getDirectiveSpec(p.directive.kind, 'fortran');
-    const association = spec?.association === 'loop' ? 'loop' : spec?.association === 'block' ? 'block' : 'none';
+    const association = p.directive.kind === 'atomic' ? 'statement' : spec?.association === 'loop' ? 'loop' : spec?.association === 'block' ? 'block' : 'none';
     const lineStart = lineStartOf(text, p.site.span.start);
     const dirEnd = lineEndOf(text, p.site.span.end - 1);
     const r: FRegion = {
@@ -118,6 +119,13 @@ export function buildRegions(tree: FortranTree, text: string, parsed: readonly P
       r.loop = loop;
       r.lastStmt = loop.last;
       r.bodyEnd = lastLineEnd(loop.last);
+      r.lineEnd = r.bodyEnd;
+    }
+    if (association === 'statement') {
+      const st = tree.statements[r.firstStmt];
+      if (!st) continue;
+      r.lastStmt = r.firstStmt;
+      r.bodyEnd = lastLineEnd(r.firstStmt);
       r.lineEnd = r.bodyEnd;
     }
     attach(r);

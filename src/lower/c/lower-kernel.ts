@@ -71,7 +71,7 @@ export function lowerKernel(ctx: LowerContext, a: KernelAnalysis, index: number)
   a.constructs.forEach((c, i) => {
     const own = i === 0 && c.start === pragmaStart;
     const name = own ? a.region.directive.kind : c.directive.kind;
-    const p = lowerConstruct(cctx, c, name, c.kind === 'nested' && c.start === a.region.stmt!.startIndex);
+    const p = lowerConstruct(cctx, c, name, c.kind === 'nested' && c.start === a.region.blockStart);
     if (p) constructs.push(p);
   });
   if (ctx.bag.errorCount > errors) return undefined;
@@ -86,7 +86,7 @@ export function lowerKernel(ctx: LowerContext, a: KernelAnalysis, index: number)
     replaceStart: pragmaStart,
     replaceEnd: stmt.endIndex,
     pragmaEnd: a.region.pragma.node.endIndex,
-    stmtStart: stmt.startIndex,
+    stmtStart: a.region.blockStart,
     indent: /^[ \t]*/.exec(file.text.slice(lineStart))![0],
     directive: a.region.directive.kind,
     line: positionOf(file.lines, pragmaStart).line,
@@ -95,7 +95,7 @@ export function lowerKernel(ctx: LowerContext, a: KernelAnalysis, index: number)
     reductions,
     numThreads: a.numThreads,
     ifExpr: a.ifExpr,
-    bodyStart: a.shape === 'block' ? stmt.startIndex : pragmaStart,
+    bodyStart: a.shape === 'block' ? a.region.blockStart : pragmaStart,
     bodyEnd: stmt.endIndex,
     constructs: linkOrdered(constructs, ctx.k),
     derefs,

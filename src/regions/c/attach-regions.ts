@@ -14,6 +14,11 @@ export interface CRegion {
   readonly directive: OmpDirective;
   /** The associated statement; null for standalone and declarative directives. */
   readonly stmt: SyntaxNode | null;
+  /**
+   * Where the structured block starts: the statement, or a directive that heads it
+   * (`#pragma omp parallel` directly followed by `#pragma omp single` and its statement).
+   */
+  readonly blockStart: number;
   readonly children: CRegion[];
   parent: CRegion | null;
 }
@@ -28,6 +33,7 @@ export function statementAfter(node: SyntaxNode): SyntaxNode | null {
     const s = nextStatement(n);
     if (s && s.type !== 'preproc_else' && s.type !== 'preproc_elif' && s.type !== 'preproc_elifdef') {
       // A later directive or preprocessor line is not a structured block.
+      if (s.type === 'preproc_call' && /^#\s*pragma\s+omp\b/.test(s.text)) return statementAfter(s);
       if (s.type === 'preproc_call' || s.type === 'preproc_def' || s.type === 'preproc_include') return null;
       return s;
     }
@@ -68,14 +74,17 @@ export function attachRegions(
         continue;
       }
     }
-    all.push({ index: all.length, pragma, directive, stmt, children: [], parent: null });
+    const next = nextStatement(pragma.node);
+    const blockStart = stmt && next?.type === 'preproc_call' && next.startIndex < stmt.startIndex ? next.startIndex : stmt?.startIndex ?? pragma.node.endIndex;
+    all.push({ index: all.length, pragma, directive, stmt, blockStart, children: [], parent: null });
   }
   // Nest by containment: a directive belongs to the innermost earlier region whose block holds it.
   const stack: CRegion[] = [];
   const roots: CRegion[] = [];
   for (const r of all) {
     const at = r.pragma.node.startIndex;
-    while (stack.length && !(stack[stack.length - 1]!.stmt && at >= stack[stack.length - 1]!.stmt!.startIndex && at < stack[stack.length - 1]!.stmt!.endIndex)) stack.pop();
+    const holds = (x: CRegion) => !!x.stmt && at >= x.blockStart && at < x.stmt.endIndex;
+    while (stack.length && !holds(stack[stack.length - 1]!)) stack.pop();
     const parent = stack[stack.length - 1] ?? null;
     r.parent = parent;
     (parent ? parent.children : roots).push(r);
