@@ -25,7 +25,7 @@ export const EXAMPLES: readonly ExampleSpec[] = [
   { name: 'moe', method: 'MoV/MoLoRA', kernels: ['moe'], claim: 'S = 1 gives y = x; B = 0 leaves y; trained-like experts change y' },
   { name: 'audrandaug', method: 'AudRandAug', kernels: ['stft', 'gemm', 'specaug'], claim: 'log-mel spectrograms and their RandAugment views, written as PGM images' },
   { name: 'angulargrad', method: 'AngularGrad', kernels: ['gemm', 'softmax', 'optim'], claim: 'an MLP trains with AngularGrad (cos, tan) and Adam; CPE run identical to the serial reference optimizer' },
-  { name: 'xai', method: 'XAI guide', kernels: ['gemm', 'attrib'], claim: 'integrated gradients satisfy completeness; Grad-CAM map' },
+  { name: 'xai', method: 'XAI guide', kernels: ['gemm', 'softmax', 'optim', 'attrib'], claim: 'integrated gradients satisfy completeness; Grad-CAM map' },
   { name: 'graphnorm', method: 'GraphNorm', kernels: ['gemm', 'csr', 'norm'], claim: 'GIN forward with GraphNorm: per-graph normalised statistics, readout' },
   { name: 'lowpower', method: 'Low-power', kernels: ['gemm', 'softmax', 'optim', 'quant', 'topk'], claim: 'accuracy under int8/4/2-bit quantisation and magnitude pruning; KD loss' },
   { name: 'bertkd', method: 'BERT vocab KD', kernels: ['gemm', 'softmax', 'norm'], claim: 'MLM cross-entropy over 30522 words (ln |V| at init), KD and projection losses' },
