@@ -22,7 +22,17 @@ extern "C" {
 /* Size in bytes of the caller's reply counter: the hardware increments a
    32-bit word, real code declares `int` (crts_rply_t) or `long`
    (athread_rply_t) counters, so the macros pass the size along. */
+#ifdef __cplusplus
 #define swrt_rsize(r) ((int)(sizeof(*(r)) == 8 ? 8 : 4))
+#else
+/* _Generic on the pointer type, not sizeof(*r): that would make GCC warn
+   about type punning when the caller casts the counter's address. */
+#define swrt_rsize(r)                                                                    \
+  _Generic((r), long *: 8, volatile long *: 8, const volatile long *: 8,                 \
+           unsigned long *: 8, volatile unsigned long *: 8, long long *: 8,              \
+           volatile long long *: 8, unsigned long long *: 8,                             \
+           volatile unsigned long long *: 8, default: 4)
+#endif
 
 enum { SWRT_GET = 0, SWRT_PUT = 1 };
 enum {

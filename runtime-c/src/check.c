@@ -44,6 +44,7 @@ struct swrt_cpe *swrt_need_cpe(const char *api) {
     swrt_fatal("%s called outside a CPE kernel; it is a CPE (slave) function and the real host "
                "library does not provide it",
                api);
+  swrt_stack_sample(swrt_self);
   return swrt_self;
 }
 
@@ -79,7 +80,3 @@ void swrt_format_cpes(char *buf, size_t n, uint64_t mask) {
   }
   if (!used) snprintf(buf, n, "none");
 }
-
-/* Per-thread and process-wide checking set-up (stack overflow detection). */
-void swrt_cpe_thread_start(struct swrt_cpe *c) { (void)c; }
-void swrt_check_install(void) {}

@@ -63,6 +63,8 @@ struct swrt_cpe {
   char *arena;
   char *stack_lo, *stack_hi;
   char *sp_base; /* stack pointer of the dispatcher, the top of kernel frames */
+  char *guard;   /* [stack_lo, guard) is PROT_NONE: the stack would leave the LDM */
+  char *altstack;
 
   /* Arena bookkeeping; touched only by the owning CPE thread. */
   struct swrt_alloc allocs[SWRT_MAX_ALLOCS];
@@ -107,8 +109,12 @@ void swrt_init(void);
 void o2ath_host_init(void);
 int swrt_spawn(void *fn, void *arg, int flush);
 int swrt_join(void);
-void swrt_cpe_thread_start(struct swrt_cpe *c); /* check.c: per-thread checking set-up */
-void swrt_check_install(void);                  /* check.c: process-wide checking set-up */
+
+/* ---- stack.c: the CPE stack must fit in the LDM next to data and heap ---- */
+void swrt_stack_install(void);
+void swrt_stack_thread_start(struct swrt_cpe *c);
+void swrt_stack_update(struct swrt_cpe *c);
+void swrt_stack_sample(struct swrt_cpe *c);
 
 /* ---- futex.c: thin wrapper so that a second backend could replace it ---- */
 void swrt_futex_wait(uint32_t *addr, uint32_t val, double timeout_s);

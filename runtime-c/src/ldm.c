@@ -60,18 +60,14 @@ size_t swrt_stack_depth(const struct swrt_cpe *c) {
   return c->sp_base > sp ? (size_t)(c->sp_base - sp) : 0;
 }
 
-/* LDM the heap may use: everything but the __thread_local data.  The stack
-   shares the rest with the heap, as on the hardware; a stack that runs into
-   the heap is reported by the stack check (check.c), not here, so that the
-   capacity seen by ldm_malloc does not depend on the caller's frame sizes. */
+/* LDM the heap may use: what the __thread_local data and the live stack
+   leave.  The stack is reserved in whole 4 KB steps so that the capacity a
+   kernel sees does not depend on the exact frame sizes of the x86 compiler;
+   a stack that later grows into the heap is caught by stack.c. */
 static size_t heap_limit(const struct swrt_cpe *c) {
-  (void)c;
-  return swrt_team.tls_size >= SWRT_LDM_SIZE ? 0 : SWRT_LDM_SIZE - swrt_team.tls_size;
-}
-
-static void note_hwm(struct swrt_cpe *c) {
-  size_t used = swrt_team.tls_size + swrt_stack_depth(c) + c->arena_used;
-  if (used > c->st.ldm_hwm) c->st.ldm_hwm = used;
+  size_t stack = (swrt_stack_depth(c) + 4095) & ~(size_t)4095;
+  size_t fixed = swrt_team.tls_size + stack;
+  return fixed >= SWRT_LDM_SIZE ? 0 : SWRT_LDM_SIZE - fixed;
 }
 
 /* ---- the arena: a sorted list of blocks, first fit ----------------------- */
@@ -106,7 +102,8 @@ static void *arena_alloc(struct swrt_cpe *c, size_t size, size_t limit) {
   c->nallocs++;
   c->arena_used += size;
   if ((size_t)off + size > c->arena_hwm) c->arena_hwm = (size_t)off + size;
-  note_hwm(c);
+  swrt_stack_update(c);
+  swrt_stack_sample(c);
   return c->arena + off;
 }
 
@@ -120,10 +117,10 @@ void *ldm_malloc(size_t size) {
     size_t largest;
     find_gap(c, 0, limit, &largest);
     swrt_warn("ldm_malloc(%zu) fails: the %u KB LDM of this CPE holds %zu bytes of "
-              "__thread_local data and %zu bytes in %d ldm_malloc blocks (largest free block %zu "
-              "bytes); the real %s ldm_malloc returns NULL here, and code that uses the pointer "
-              "anyway faults with 'Accessed Wrong Address'",
-              size, SWRT_LDM_SIZE >> 10, swrt_team.tls_size, c->arena_used,
+              "__thread_local data, %zu bytes of stack and %zu bytes in %d ldm_malloc blocks "
+              "(largest free block %zu bytes); the real %s ldm_malloc returns NULL here, and "
+              "code that uses the pointer anyway faults with 'Accessed Wrong Address'",
+              size, SWRT_LDM_SIZE >> 10, swrt_team.tls_size, swrt_stack_depth(c), c->arena_used,
               c->nallocs, largest, SWRT_TARGET_NAME);
   }
   return p;
@@ -146,6 +143,7 @@ void ldm_free(void *addr, size_t size) {
   c->arena_used -= c->allocs[i].size;
   memmove(&c->allocs[i], &c->allocs[i + 1], (size_t)(c->nallocs - i - 1) * sizeof c->allocs[0]);
   c->nallocs--;
+  swrt_stack_update(c);
 }
 
 size_t get_allocatable_size(void) {
@@ -169,6 +167,7 @@ void ldm_free_all(void) {
   struct swrt_cpe *c = swrt_need_cpe("ldm_free_all");
   c->nallocs = 0;
   c->arena_used = 0;
+  swrt_stack_update(c);
 }
 
 /* Called by the CPE thread after each kernel. */

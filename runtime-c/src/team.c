@@ -59,16 +59,16 @@ static void *cpe_main(void *p) {
   swrt_self = c;
   swrt_set_identity(c->id);
   c->sp_base = &top;
-  swrt_cpe_thread_start(c);
+  swrt_stack_thread_start(c);
   uint32_t seen = 0;
   for (;;) {
     seen = wait_for_job(c, seen);
     if (!c->fn) break; /* athread_halt */
     int bound = c->bound;
     wake_children(c);
-    c->in_kernel = 1;
+    __atomic_store_n(&c->in_kernel, 1, __ATOMIC_RELAXED);
     c->fn(c->arg);
-    c->in_kernel = 0;
+    __atomic_store_n(&c->in_kernel, 0, __ATOMIC_RELAXED);
     swrt_ldm_kernel_end(c);
     finish_job(c, bound);
   }
@@ -109,7 +109,7 @@ static void init_once_fn(void) {
   const char *e = getenv("O2ATH_EMU_SPIN");
   if (e && *e) spin_iters = atoi(e);
   swrt_team.tls_size = swrt_tls_size();
-  swrt_check_install();
+  swrt_stack_install();
   for (int i = 0; i < SWRT_NCPE; i++) create_cpe(&swrt_team.cpe[i], i);
   swrt_stats_install();
   __atomic_store_n(&swrt_team.initialised, 1, __ATOMIC_RELEASE);

@@ -2,7 +2,7 @@
    CRTS_pldm_* aliases, and a loud NULL on overflow. */
 //! targets: pro sw26010
 //! run:
-//! run: overflow
+//! run: overflow => stderr: fails: the
 #include "check.h"
 #include <string.h>
 

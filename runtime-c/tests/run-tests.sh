@@ -8,6 +8,7 @@
 #   //! targets: pro sw26010        targets to build for (default: pro)
 #   //! run: ARGS                   run with ARGS and expect exit status 0
 #   //! run: ARGS => error: TEXT    expect a failing exit and TEXT on stderr
+#   //! run: ARGS => stderr: TEXT   expect exit status 0 and TEXT on stderr
 #   //! env: NAME=VALUE ...         environment for every run of this test
 #   //! nosan                       (on a run line) skip it under sanitizers
 # Without run lines a test is run once without arguments.
@@ -78,14 +79,25 @@ for name in $names; do
       line=$(echo "$line" | sed 's|//! nosan||; s|nosan||')
       args=${line%%=>*}
       expect=
-      case "$line" in *"=> error:"*) expect=${line#*=> error: } ;; esac
+      warn=
+      case "$line" in
+      *"=> error:"*) expect=${line#*=> error: } ;;
+      *"=> stderr:"*) warn=${line#*=> stderr: } ;;
+      esac
       expect=$(echo "$expect" | sed 's/ *$//')
+      warn=$(echo "$warn" | sed 's/ *$//')
       errf=$out/$name.stderr
       # shellcheck disable=SC2086
       env $envs timeout 60 "$exe" $args >"$out/$name.stdout" 2>"$errf"
       st=$?
       label="$tgt/$name $(echo $args)"
-      if [ -z "$expect" ]; then
+      if [ -n "$warn" ]; then
+        if [ $st -eq 0 ] && grep -qF -- "$warn" "$errf"; then
+          echo "ok $label"
+        else
+          echo "bad $label: exit $st, expected success with '$warn' on stderr: $(head -c 2000 "$errf")"
+        fi
+      elif [ -z "$expect" ]; then
         if [ $st -eq 0 ]; then echo "ok $label"; else echo "bad $label: exit $st: $(head -c 2000 "$errf")"; fi
       else
         if [ $st -ne 0 ] && grep -qF -- "$expect" "$errf"; then
