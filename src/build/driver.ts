@@ -2,7 +2,7 @@
 // Per source: translate (or, with -mhost/-mslave, take the file as it is), compile the host and slave
 // sides, merge them into one object; then link, adding the emulated CPE runtime (emulate mode) or the
 // Sunway hybrid link (cross mode). Exit codes: 0 ok, 1 user or compile error, 2 command-line misuse.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostic, Message } from '../core/diagnostic.js';
 import { formatDiagnostics } from '../core/format-diagnostic.js';
@@ -128,7 +128,11 @@ export async function runCompilerDriver(language: 'c' | 'fortran', argv: string[
   } finally {
     unregister();
     work.dispose();
-    if (work.kept && cmd.options.saveTemps === undefined) report([asDiagnostic(msg.keptTemps(work.path))]);
+    if (work.kept && cmd.options.saveTemps === undefined) {
+      // A dry run that translated nothing has nothing to show.
+      if (cmd.options.dryRun && !cmd.options.keep && readdirSync(work.path).length === 0) rmdirSync(work.path);
+      else report([asDiagnostic(msg.keptTemps(work.path))]);
+    }
     flush();
   }
 }
