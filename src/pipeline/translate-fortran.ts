@@ -8,7 +8,7 @@ import type { SourceFile } from '../source/source-file.js';
 import type { TranslateOptions, TranslateResult } from '../translate.js';
 import { parseFortran } from '../frontend/fortran/index.js';
 import { parseAndCheckDirective } from '../openmp/index.js';
-import { buildRegions, type FRegion, type ParsedSite } from '../analysis/fortran/regions.js';
+import { buildRegions, lineEndOf, lineStartOf, type FRegion, type ParsedSite } from '../analysis/fortran/regions.js';
 import { analyzeKernel, type FKernelAnalysis } from '../analysis/fortran/analyze-kernel.js';
 import { lowerKernel } from '../lower/fortran/lower-kernel.js';
 import { lowerCallees } from '../lower/fortran/lower-callees.js';
@@ -81,7 +81,11 @@ export function translateFortran(file: SourceFile, options: TranslateOptions): T
 
   const diagnostics = [...bag.items, ...regionDiags].sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, files: [], diagnostics, slaveImports: [], kernels: 0 };
-  const plan: FFilePlan = { form: tree.form, bindingModule: binding, kernels, modules, callees };
+  // Macro definitions and conditionals (not #include: that would paste code outside any unit).
+  const preprocessor = tree.statements
+    .filter((s) => s.kind === 'preprocessor' && /^\s*#\s*(define|undef|if|ifdef|ifndef|elif|else|endif)\b/.test(s.text))
+    .map((s) => ({ start: lineStartOf(text, s.span.start), end: lineEndOf(text, s.span.end) }));
+  const plan: FFilePlan = { form: tree.form, bindingModule: binding, kernels, modules, callees, preprocessor };
   const out = emitFortran(plan, activateConditionalLines(tree, text));
   return { ok: true, files: [{ name: outputName(file.path), text: out, role: 'hybrid' }], diagnostics, slaveImports: [], kernels: kernels.length };
 }

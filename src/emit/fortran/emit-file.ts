@@ -80,6 +80,7 @@ function renderCopy(c: FCalleeCopy, text: string, form: Form): string {
 export function emitFortran(plan: FFilePlan, text: string): string {
   const form = plan.form;
   let slave = '#ifdef __sw_slave__\n';
+  for (const p of plan.preprocessor) slave += text.slice(p.start, p.end);
   slave += renderStatements('fortran/binding.f90.hbs', { module: plan.bindingModule }, form, '');
   for (const m of plan.modules) slave += renderCopy(m, text, form);
   for (const c of plan.callees) slave += renderCopy(c, text, form);

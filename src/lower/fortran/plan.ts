@@ -85,5 +85,6 @@ export interface FFilePlan {
   /** Whole modules of the file repeated on the CPE side (file ranges), with edits in called procedures. */
   readonly modules: readonly FCalleeCopy[];
   readonly callees: readonly FCalleeCopy[];
-  /** Generated common blocks (locks, reduction slots) as declaration statements, emitted per routine that uses them. */
+  /** Preprocessor lines (macros, conditionals) the CPE half repeats so that the copied code means the same: file ranges. */
+  readonly preprocessor: readonly { readonly start: number; readonly end: number }[];
 }
