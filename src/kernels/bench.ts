@@ -24,7 +24,29 @@ export interface BenchRow {
   readonly minDoc: string;
   readonly model?: ModelResult;
   readonly emulatorSeconds: number;
+  /** DMA bytes runtime-c counted over the whole bench program (all its cases), when O2ATH_EMU_STATS works. */
+  readonly runtimeDmaBytes?: number;
+  /** Largest LDM high-water mark of any CPE over the run, from runtime-c. */
+  readonly ldmHighWater?: number;
   readonly error?: string;
+}
+
+interface RuntimeTotals {
+  readonly dma: number;
+  readonly ldm: number;
+}
+
+/** Totals from runtime-c's O2ATH_EMU_STATS file, if it wrote one. */
+function readRuntimeStats(file: string): RuntimeTotals | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  try {
+    const j = JSON.parse(fs.readFileSync(file, 'utf8')) as { totals?: Record<string, number> };
+    const t = j.totals;
+    if (!t) return undefined;
+    return { dma: (t['dma_get_bytes'] ?? 0) + (t['dma_put_bytes'] ?? 0), ldm: t['ldm_high_water_bytes_max'] ?? 0 };
+  } catch {
+    return undefined;
+  }
 }
 
 /** `BENCH case=NAME key=value ...` lines printed by a test program run as `prog ORACLE bench`. */
@@ -55,7 +77,13 @@ export async function benchKernel(spec: KernelSpec, dtype: Dtype): Promise<Bench
     return empty(errText(e));
   }
   try {
-    const { stdout } = await run(built.exe, [built.oracle, 'bench'], { maxBuffer: 1 << 24, timeout: 600_000 });
+    const statsFile = `${built.dir}/emu-stats.json`;
+    const { stdout } = await run(built.exe, [built.oracle, 'bench'], {
+      maxBuffer: 1 << 24,
+      timeout: 600_000,
+      env: { ...process.env, O2ATH_EMU_STATS: statsFile },
+    });
+    const rt = readRuntimeStats(statsFile);
     const rows = parseBenchLines(stdout);
     if (rows.length === 0) return empty('bench mode printed no BENCH line');
     return rows.map((r) => {
@@ -80,6 +108,7 @@ export async function benchKernel(spec: KernelSpec, dtype: Dtype): Promise<Bench
         minDoc: bm.minDoc,
         model: m,
         emulatorSeconds: dims['wall_s'] ?? 0,
+        ...(rt ? { runtimeDmaBytes: rt.dma, ldmHighWater: rt.ldm } : {}),
       };
     });
   } catch (e) {
@@ -130,5 +159,19 @@ export function formatBench(rows: readonly BenchRow[]): string {
     );
   }
   const docs = [...new Set(rows.map((r) => `${r.kernel}: minimum = ${r.minDoc}`))];
-  return [...lines, '', ...docs].join('\n');
+  // Cross-check of the kernels' own byte counters against runtime-c's statistics (whole program run;
+  // runtime-c also counts the 16-byte stats slot each CPE writes per spawn).
+  const checks: string[] = [];
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const key = `${r.kernel} ${r.dtype}`;
+    if (seen.has(key) || r.runtimeDmaBytes === undefined) continue;
+    seen.add(key);
+    const own = rows.filter((x) => x.kernel === r.kernel && x.dtype === r.dtype).reduce((a, x) => a + x.dmaBytes, 0);
+    checks.push(
+      `${key.padEnd(18)} runtime-c ${mb(r.runtimeDmaBytes)} MB, kernel counters ${mb(own)} MB, LDM high-water ${((r.ldmHighWater ?? 0) / 1024).toFixed(0)} KB`,
+    );
+  }
+  const cross = checks.length > 0 ? ['', 'cross-check with runtime-c O2ATH_EMU_STATS (whole bench run):', ...checks] : [];
+  return [...lines, '', ...docs, ...cross].join('\n');
 }
