@@ -3,6 +3,8 @@
 
 Run with Debian's interpreter, which has python3-torch (1.13) and numpy:
     /usr/bin/python3 oracles/gen_oracles.py [KERNEL ...]
+O2ATH_ORACLE_OUT=DIR writes elsewhere (test/kernels/oracles.test.ts regenerates into a temporary directory
+and compares with the committed files when torch is installed).
 Each file holds one array per line, `name count v0 v1 ...`, values printed with 17 significant digits.
 Inputs are drawn with fixed seeds and rounded to float32 so the fp32 and fp64 kernels read the same
 values; references are computed in float64 with torch (or numpy where torch has no such operation).
@@ -16,7 +18,7 @@ import numpy as np
 import torch
 
 torch.set_default_dtype(torch.float64)
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+OUT = os.environ.get("O2ATH_ORACLE_OUT") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
 
 class Oracle:
