@@ -116,6 +116,11 @@ export function analyzeKernel(tree: FortranTree, region: FRegion, bag: Diagnosti
   }
   for (const [n, v] of vars) if (bounds.has(n)) vars.set(n, { ...v, inBounds: true });
   for (const v of vars.values()) checkVariable(v, region, bag);
+  for (const c of calls) {
+    // An internal procedure is not a global symbol the CPE side could call, and it sees its host's locals.
+    const callee = tree.units.find((u) => u.name === c && u.parent !== undefined && tree.units[u.parent]?.kind !== 'module');
+    if (callee) bag.report(file, region.site.span, fmsg.directive(region.kind, `calling the internal procedure '${c}'`));
+  }
   return { region, unit: unit.index, unitName: unit.name ?? 'main', vars: [...vars.values()], commons, calls };
 }
 

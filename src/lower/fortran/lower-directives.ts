@@ -97,6 +97,19 @@ function lowerOne(r: FRegion, ctx: BodyContext): void {
       lowerDirectives(r.children, ctx);
       break;
     }
+    case 'sections': {
+      // Section j (0-based, in text order) runs on CPE j mod the team size.
+      for (const k of ['firstprivate', 'lastprivate', 'reduction']) if (clausesOf(r.directive, k).length > 0) ctx.bag.report(file, clausesOf(r.directive, k)[0]!.span, fmsg.clause(k, r.kind));
+      replaceLines(ctx, head.start, head.end, [`if (${N.tid} == mod(0, ${N.nthr})) then`]);
+      let j = 0;
+      for (const c of r.children) {
+        if (c.kind === 'section') replaceLines(ctx, c.lineStart, c.lineEnd, ['end if', `if (${N.tid} == mod(${++j}, ${N.nthr})) then`]);
+        else lowerOne(c, ctx);
+      }
+      const e = endLines(ctx, r);
+      if (e) replaceLines(ctx, e.start, e.end, ['end if', ...(hasNowait(r) ? [] : BARRIER)]);
+      break;
+    }
     default:
       ctx.bag.report(file, r.site.span, fmsg.directive(r.kind, 'inside CPE code'));
   }

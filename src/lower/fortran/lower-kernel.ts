@@ -92,6 +92,10 @@ export function lowerKernel(tree: FortranTree, text: string, k: FKernelAnalysis,
     regionStart = r.lineStart;
     regionEnd = r.lineEnd;
     lowerDo(r, ctx, true);
+  } else if (r.kind === 'parallel sections') {
+    regionStart = r.lineStart;
+    regionEnd = r.lineEnd;
+    lowerDirectives([{ ...r, kind: 'sections', directive: { ...r.directive, clauses: [] } }], ctx);
   } else lowerDirectives(r.children, ctx);
 
   const specs = specCopiesFor(tree, k.unit);
