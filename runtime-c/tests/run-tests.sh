@@ -13,9 +13,11 @@
 #   //! nosan                       (on a run line) skip it under sanitizers
 # Without run lines a test is run once without arguments.
 #
-# env: CC CFLAGS SAN BUILD (set by `make check`), TESTS or arguments: names.
+# env: CC CFLAGS SAN BUILD (set by `make check`), ONLY_TARGET=pro|sw26010,
+#      JOBS (parallel tests, default 2), TESTS or arguments: names.
 set -u
-cd "$(dirname "$0")/.."
+self=$(cd "$(dirname "$0")" && pwd)/run-tests.sh
+cd "$(dirname "$self")/.."
 CC=${CC:-gcc}
 CFLAGS=${CFLAGS:--O2 -g}
 SAN=${SAN:-}
@@ -27,8 +29,26 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}
 
+one=
+if [ "${1:-}" = --one ]; then
+  one=1
+  shift
+fi
 names="$*"
 [ -z "$names" ] && names=$(ls tests/*.c | sed 's|tests/||; s|\.c$||')
+
+# Without --one: run the tests JOBS at a time (each one builds 2-3 objects
+# per target), then count the PASS/FAIL lines.
+if [ -z "$one" ]; then
+  all=$(mktemp "${TMPDIR:-/tmp}/o2ath-rt-tests.XXXXXX")
+  printf '%s\n' $names | xargs -P "${JOBS:-2}" -n 1 sh "$self" --one | tee "$all"
+  pass=$(grep -c '^PASS' "$all")
+  fail=$(grep -c '^FAIL' "$all")
+  rm -f "$all"
+  echo "$pass passed, $fail failed"
+  [ "$fail" -eq 0 ]
+  exit
+fi
 pass=0
 fail=0
 failed=
@@ -48,6 +68,9 @@ for name in $names; do
   src=tests/$name.c
   targets=$(sed -n 's|^//! targets: *||p' "$src")
   [ -z "$targets" ] && targets=pro
+  if [ -n "${ONLY_TARGET:-}" ]; then
+    case " $targets " in *" $ONLY_TARGET "*) targets=$ONLY_TARGET ;; *) continue ;; esac
+  fi
   envs=$(sed -n 's|^//! env: *||p' "$src")
   for tgt in $targets; do
     out=$BUILD/tests/$tgt
@@ -115,5 +138,4 @@ for name in $names; do
     done <"$out/$name.results"
   done
 done
-echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
