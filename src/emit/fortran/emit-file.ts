@@ -17,7 +17,7 @@ function renderStatements(name: string, ctx: object, form: Form, indent: string,
   for (const l of lines) {
     const m = /^@@(\w+)@@$/.exec(l.trim());
     if (m) out += verbatim[m[1]!] ?? '';
-    else out += formatStatements([l.replace(/^  /, '')], form, indent);
+    else out += formatStatements([l], form, indent);
   }
   return out;
 }
