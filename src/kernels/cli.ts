@@ -48,11 +48,11 @@ function formatResult(r: KernelTestResult, verbose: boolean): string {
   return lines.join('\n');
 }
 
-export async function runKernelTests(specs: readonly KernelSpec[], verbose: boolean): Promise<KernelTestResult[]> {
+export async function runKernelTests(specs: readonly KernelSpec[], verbose: boolean, target: Target = 'sw26010pro'): Promise<KernelTestResult[]> {
   const results: KernelTestResult[] = [];
   for (const spec of specs) {
     for (const dt of spec.dtypes) {
-      const r = await testKernel(spec, dt);
+      const r = await testKernel(spec, dt, undefined, target);
       out(formatResult(r, verbose));
       results.push(r);
     }
@@ -90,10 +90,12 @@ export function registerKernelsCommand(program: Command): void {
     .description('build each kernel on the emulator and compare with its serial C reference and oracle data')
     .argument('[name]', 'kernel name or id; all when omitted')
     .option('-v, --verbose', 'print every check')
-    .action(async (name: string | undefined, o: { verbose?: boolean }) => {
+    .option('--target <target>', 'sw26010pro (runtime-c default) or sw26010 (classic emulation)', 'sw26010pro')
+    .action(async (name: string | undefined, o: { verbose?: boolean; target: string }) => {
       const specs = pick(name);
       if (!specs) return void (process.exitCode = 1);
-      const results = await runKernelTests(specs, o.verbose ?? false);
+      if (o.target !== 'sw26010pro' && o.target !== 'sw26010') return void (err(`--target must be sw26010pro or sw26010`), (process.exitCode = 2));
+      const results = await runKernelTests(specs, o.verbose ?? false, o.target);
       const failed = results.filter((r) => !r.ok);
       out(`kernels test: ${results.length - failed.length}/${results.length} passed`);
       if (failed.length > 0) process.exitCode = 1;

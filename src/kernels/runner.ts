@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Dtype, KernelPlan, KernelSpec } from './types.js';
+import type { Dtype, KernelPlan, KernelSpec, Target } from './types.js';
 import { makeBundle, writeBundle } from './bundle.js';
 import { buildProgram, resolveRuntime } from './toolchain.js';
 import { oracleDataDir } from './paths.js';
@@ -54,11 +54,11 @@ export interface BuiltTest {
 }
 
 /** Renders and builds a kernel's test program in a fresh directory. */
-export async function buildTestProgram(spec: KernelSpec, dtype: Dtype, workRoot?: string): Promise<BuiltTest> {
+export async function buildTestProgram(spec: KernelSpec, dtype: Dtype, workRoot?: string, target: Target = 'sw26010pro'): Promise<BuiltTest> {
   const dir = fs.mkdtempSync(path.join(workRoot ?? os.tmpdir(), `o2ath-k-${spec.name}-${dtype}-`));
-  const bundle = makeBundle(spec, { dtype }, ['header', 'host', 'slave', 'ref', 'test']);
+  const bundle = makeBundle(spec, { dtype, target }, ['header', 'host', 'slave', 'ref', 'test']);
   writeBundle(dir, bundle);
-  const rt = await resolveRuntime(dir);
+  const rt = await resolveRuntime(dir, target);
   const exe = path.join(dir, `swk_${spec.name}_test`);
   try {
     await buildProgram(
@@ -71,11 +71,11 @@ export async function buildTestProgram(spec: KernelSpec, dtype: Dtype, workRoot?
   return { dir, exe, oracle: path.join(oracleDataDir, `${spec.name}.txt`), plan: bundle.plan };
 }
 
-export async function testKernel(spec: KernelSpec, dtype: Dtype, workRoot?: string): Promise<KernelTestResult> {
+export async function testKernel(spec: KernelSpec, dtype: Dtype, workRoot?: string, target: Target = 'sw26010pro'): Promise<KernelTestResult> {
   const t0 = Date.now();
   const done = (r: Omit<KernelTestResult, 'seconds'>): KernelTestResult => ({ ...r, seconds: (Date.now() - t0) / 1000 });
   try {
-    const { dir, exe, oracle } = await buildTestProgram(spec, dtype, workRoot);
+    const { dir, exe, oracle } = await buildTestProgram(spec, dtype, workRoot, target);
     let stdout = '';
     let error: string | undefined;
     try {

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import { packageRoot, runtimeDir } from './paths.js';
+import type { Target } from './types.js';
 
 const run = promisify(execFile);
 
@@ -14,6 +15,8 @@ export interface Runtime {
   readonly includeDir: string;
   readonly libs: readonly string[];
   readonly kind: 'runtime-c' | 'shim';
+  /** Extra -D flags for both sides (the classic SW26010 emulation is selected by a macro). */
+  readonly defines: readonly string[];
 }
 
 const CFLAGS = ['-O2', '-std=gnu11', '-ffp-contract=off', '-Wall', '-Wno-unused-function', '-Wno-unused-variable'];
@@ -22,20 +25,21 @@ async function buildShim(dir: string): Promise<Runtime> {
   const shimDir = path.join(packageRoot, 'test', 'kernels', 'shim');
   const obj = path.join(dir, 'shim.o');
   await run('gcc', [...CFLAGS, '-I', path.join(shimDir, 'include'), '-c', path.join(shimDir, 'shim.c'), '-o', obj]);
-  return { includeDir: path.join(shimDir, 'include'), libs: [obj], kind: 'shim' };
+  return { includeDir: path.join(shimDir, 'include'), libs: [obj], kind: 'shim', defines: [] };
 }
 
 let runtimeBuilt: Promise<void> | undefined;
 
-/** Finds (and if needed builds) the emulated runtime. */
-export async function resolveRuntime(workDir: string): Promise<Runtime> {
+/** Finds (and if needed builds) the emulated runtime for a target. */
+export async function resolveRuntime(workDir: string, target: Target = 'sw26010pro'): Promise<Runtime> {
   if (process.env['O2ATH_KERNELS_RT'] === 'shim') return buildShim(workDir);
-  const lib = path.join(runtimeDir, 'build', 'libo2athrt.a');
+  const classic = target === 'sw26010';
+  const lib = path.join(runtimeDir, 'build', classic ? 'libo2athrt_sw26010.a' : 'libo2athrt.a');
   if (!fs.existsSync(lib)) {
     runtimeBuilt ??= run('make', ['-C', runtimeDir], { maxBuffer: 1 << 24 }).then(() => undefined);
     await runtimeBuilt;
   }
-  return { includeDir: path.join(runtimeDir, 'include'), libs: [lib], kind: 'runtime-c' };
+  return { includeDir: path.join(runtimeDir, 'include'), libs: [lib], kind: 'runtime-c', defines: classic ? ['-DO2ATH_EMU_SW26010'] : [] };
 }
 
 /** Names of the global functions an object defines (nm type T). */
@@ -48,8 +52,8 @@ async function definedFunctions(obj: string): Promise<string[]> {
     .map((f) => f[2]!);
 }
 
-async function compileSlave(src: string, obj: string, inc: readonly string[]): Promise<void> {
-  await run('gcc', [...CFLAGS, '-D__sw_slave__', ...inc.flatMap((i) => ['-I', i]), '-c', src, '-o', obj]);
+async function compileSlave(src: string, obj: string, inc: readonly string[], defines: readonly string[]): Promise<void> {
+  await run('gcc', [...CFLAGS, '-D__sw_slave__', ...defines, ...inc.flatMap((i) => ['-I', i]), '-c', src, '-o', obj]);
   const fns = await definedFunctions(obj);
   if (fns.length > 0) await run('objcopy', [...fns.flatMap((f) => ['--redefine-sym', `${f}=slave_${f}`]), obj]);
 }
@@ -68,11 +72,11 @@ export async function buildProgram(input: BuildInput, rt: Runtime): Promise<void
     input.slaveSources.map(async (s) => {
       const o = path.join(input.dir, `${path.basename(s, '.c')}.slave.o`);
       objs.push(o);
-      await compileSlave(path.join(input.dir, s), o, inc);
+      await compileSlave(path.join(input.dir, s), o, inc, rt.defines);
     }),
   );
   const hostSrc = input.hostSources.map((s) => path.join(input.dir, s));
-  await run('gcc', [...CFLAGS, '-D__sw_host__', ...inc.flatMap((i) => ['-I', i]), ...hostSrc, ...objs, ...rt.libs, '-pthread', '-lm', '-o', input.output], {
+  await run('gcc', [...CFLAGS, '-D__sw_host__', ...rt.defines, ...inc.flatMap((i) => ['-I', i]), ...hostSrc, ...objs, ...rt.libs, '-pthread', '-lm', '-o', input.output], {
     maxBuffer: 1 << 24,
   });
 }
