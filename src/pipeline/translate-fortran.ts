@@ -19,7 +19,7 @@ import * as fmsg from '../core/messages/fortran-lower.js';
 
 const KERNEL_KINDS = new Set(['parallel', 'parallel do', 'parallel sections']);
 /** Directives a host procedure may hold outside any kernel: they bind to a team of one there. */
-const HOST_OK = new Set(['do', 'sections', 'section', 'barrier', 'critical', 'atomic', 'master', 'masked', 'single', 'flush', 'simd', 'do simd', 'threadprivate', 'declare target', 'end declare target']);
+const HOST_OK = new Set(['do', 'sections', 'section', 'barrier', 'critical', 'atomic', 'master', 'masked', 'single', 'flush', 'noop', 'declare target', 'end declare target', 'taskwait', 'taskyield']);
 
 function identifier(s: string): string {
   const t = s.toLowerCase().replace(/[^a-z0-9_]/g, '_');
@@ -51,9 +51,19 @@ export function translateFortran(file: SourceFile, options: TranslateOptions): T
   const regionDiags: Diagnostic[] = [];
   const orphanRoots: FRegion[] = [];
   const perUnit = new Map<string, number>();
-  for (const r of roots) {
+  // Kernels are the outermost parallel-like regions, looking through `target` / `target data`.
+  const candidates: FRegion[] = [];
+  const visit = (rs: readonly FRegion[]) => {
+    for (const r of rs) {
+      if (r.kind === 'container') visit(r.children);
+      else candidates.push(r);
+    }
+  };
+  visit(roots);
+  for (const r of candidates) {
     if (!KERNEL_KINDS.has(r.kind)) {
-      if (!HOST_OK.has(r.kind)) bag.report(file, r.site.span, fmsg.directive(r.kind, 'outside a parallel region'));
+      if (r.kind === 'threadprivate') bag.report(file, r.site.span, fmsg.directive(r.kind, '(one copy of a common block or module variable per CPE)'));
+      else if (!HOST_OK.has(r.kind)) bag.report(file, r.site.span, fmsg.directive(r.kind, 'outside a parallel region'));
       orphanRoots.push(r);
       continue;
     }

@@ -8,6 +8,7 @@ import { constructStartingAt, statementAfter, type Construct, type FortranTree }
 import type { OmpDirective } from '../../openmp/index.js';
 import { getDirectiveSpec } from '../../openmp/index.js';
 import * as fmsg from '../../core/messages/fortran-lower.js';
+import { loweringKind } from './kinds.js';
 
 export interface ParsedSite {
   readonly site: DirectiveSite;
@@ -17,7 +18,7 @@ export interface ParsedSite {
 export interface FRegion {
   readonly site: DirectiveSite;
   readonly directive: OmpDirective;
-  /** 'parallel do', 'do', 'barrier', ... (never an end form). */
+  /** The lowering shape (kinds.ts): 'parallel do', 'do', 'barrier', ... (never an end form). */
   readonly kind: string;
   /** 'statement': atomic, whose `!$omp end atomic` is optional; it closes like a loop. */
   readonly association: 'loop' | 'block' | 'none' | 'statement';
@@ -76,7 +77,7 @@ export function buildRegions(tree: FortranTree, text: string, parsed: readonly P
       const top = stack[stack.length - 1]!;
       if ((top.association !== 'loop' && top.association !== 'statement') || at < top.lineEnd) break;
       stack.pop();
-      if (p.directive.isEnd && baseKind(p.directive.kind) === top.kind && !top.endSite && text.slice(top.lineEnd, lineStartOf(text, at)).trim() === '') {
+      if (p.directive.isEnd && baseKind(p.directive.kind) === top.directive.kind && !top.endSite && text.slice(top.lineEnd, lineStartOf(text, at)).trim() === '') {
         top.endSite = p.site;
         top.endDirective = p.directive;
         top.lineEnd = lineEndOf(text, p.site.span.end - 1);
@@ -87,7 +88,7 @@ export function buildRegions(tree: FortranTree, text: string, parsed: readonly P
     if (endConsumed) continue;
     if (p.directive.isEnd) {
       const want = baseKind(p.directive.kind);
-      const idx = findLastIndex(stack, (r) => r.kind === want && r.association === 'block');
+      const idx = findLastIndex(stack, (r) => r.directive.kind === want && r.association === 'block');
       if (idx < 0) {
         bag.report(p.site.file, p.site.span, fmsg.unmatchedEnd(p.directive.kind));
         continue;
@@ -106,7 +107,7 @@ export function buildRegions(tree: FortranTree, text: string, parsed: readonly P
     const lineStart = lineStartOf(text, p.site.span.start);
     const dirEnd = lineEndOf(text, p.site.span.end - 1);
     const r: FRegion = {
-      site: p.site, directive: p.directive, kind: p.directive.kind, association,
+      site: p.site, directive: p.directive, kind: loweringKind(p.directive.kind), association,
       lineStart, lineEnd: dirEnd, bodyStart: dirEnd, bodyEnd: dirEnd, firstStmt: statementAfter(tree, dirEnd), lastStmt: -1, children: [],
     };
     if (r.firstStmt < 0) r.firstStmt = tree.statements.length;

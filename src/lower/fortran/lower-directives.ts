@@ -59,6 +59,14 @@ function lowerOne(r: FRegion, ctx: BodyContext): void {
     case 'do':
       lowerDo(r, ctx, false);
       break;
+    case 'noop': {
+      // simd: the loop runs as written; only the directive lines go.
+      replaceLines(ctx, head.start, head.end, []);
+      const e = endLines(ctx, r);
+      if (e) replaceLines(ctx, e.start, e.end, []);
+      lowerDirectives(r.children, ctx);
+      break;
+    }
     case 'barrier':
       replaceLines(ctx, head.start, head.end, BARRIER);
       break;
