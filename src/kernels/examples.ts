@@ -57,7 +57,7 @@ export async function runExample(name: string, outDir: string): Promise<ExampleR
   }
   fs.copyFileSync(path.join(examplesDir, name, 'main.c'), path.join(dir, 'main.c'));
   fs.copyFileSync(path.join(examplesDir, 'common', 'ex_util.h'), path.join(dir, 'ex_util.h'));
-  const rt = await resolveRuntime(dir);
+  const rt = await resolveRuntime();
   const exe = path.join(dir, name);
   try {
     await buildProgram({ dir, hostSources: [...host, 'main.c'], slaveSources: [...slave], output: exe }, rt);

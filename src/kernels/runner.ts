@@ -58,7 +58,7 @@ export async function buildTestProgram(spec: KernelSpec, dtype: Dtype, workRoot?
   const dir = fs.mkdtempSync(path.join(workRoot ?? os.tmpdir(), `o2ath-k-${spec.name}-${dtype}-`));
   const bundle = makeBundle(spec, { dtype, target }, ['header', 'host', 'slave', 'ref', 'test']);
   writeBundle(dir, bundle);
-  const rt = await resolveRuntime(dir, target);
+  const rt = await resolveRuntime(target);
   const exe = path.join(dir, `swk_${spec.name}_test`);
   try {
     await buildProgram(

@@ -1,12 +1,11 @@
 // Builds kernel programs on the emulator: CPE sources compiled with -D__sw_slave__ and their defined
 // global functions renamed f -> slave_f (what the Sunway slave compiler does), host sources with
-// -D__sw_host__, linked with runtime-c. A development stand-in runtime can be chosen with
-// O2ATH_KERNELS_RT=shim while runtime-c is not built.
+// -D__sw_host__, linked with runtime-c (built with make when its library is missing).
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
-import { packageRoot, runtimeDir } from './paths.js';
+import { runtimeDir } from './paths.js';
 import type { Target } from './types.js';
 
 const run = promisify(execFile);
@@ -14,25 +13,17 @@ const run = promisify(execFile);
 export interface Runtime {
   readonly includeDir: string;
   readonly libs: readonly string[];
-  readonly kind: 'runtime-c' | 'shim';
+  readonly kind: 'runtime-c';
   /** Extra -D flags for both sides (the classic SW26010 emulation is selected by a macro). */
   readonly defines: readonly string[];
 }
 
 const CFLAGS = ['-O2', '-std=gnu11', '-ffp-contract=off', '-Wall', '-Wno-unused-function', '-Wno-unused-variable'];
 
-async function buildShim(dir: string): Promise<Runtime> {
-  const shimDir = path.join(packageRoot, 'test', 'kernels', 'shim');
-  const obj = path.join(dir, 'shim.o');
-  await run('gcc', [...CFLAGS, '-I', path.join(shimDir, 'include'), '-c', path.join(shimDir, 'shim.c'), '-o', obj]);
-  return { includeDir: path.join(shimDir, 'include'), libs: [obj], kind: 'shim', defines: [] };
-}
-
 let runtimeBuilt: Promise<void> | undefined;
 
 /** Finds (and if needed builds) the emulated runtime for a target. */
-export async function resolveRuntime(workDir: string, target: Target = 'sw26010pro'): Promise<Runtime> {
-  if (process.env['O2ATH_KERNELS_RT'] === 'shim') return buildShim(workDir);
+export async function resolveRuntime(target: Target = 'sw26010pro'): Promise<Runtime> {
   const classic = target === 'sw26010';
   const lib = path.join(runtimeDir, 'build', classic ? 'libo2athrt_sw26010.a' : 'libo2athrt.a');
   if (!fs.existsSync(lib)) {

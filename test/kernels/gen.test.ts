@@ -7,6 +7,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { runKernelsCli } from './helpers.js';
 import { buildProgram, resolveRuntime } from '../../src/kernels/toolchain.js';
+import { KERNELS } from '../../src/kernels/catalog.js';
 
 describe('o2ath kernels gen', () => {
   it('writes a buildable gemm bundle whose example runs', async () => {
@@ -16,7 +17,7 @@ describe('o2ath kernels gen', () => {
     for (const f of ['swk_gemm.h', 'swk_gemm.host.c', 'swk_gemm.slave.c', 'swk_gemm_ref.c', 'swk_gemm_example.c', 'swk_common.h', 'README.md'])
       expect(fs.existsSync(path.join(dir, f))).toBe(true);
     expect(fs.readFileSync(path.join(dir, 'swk_gemm.slave.c'), 'utf8')).toContain('void swk_gemm_f64_cpe(');
-    const rt = await resolveRuntime(dir);
+    const rt = await resolveRuntime();
     const exe = path.join(dir, 'example');
     await buildProgram(
       { dir, hostSources: ['swk_common.host.c', 'swk_gemm.host.c', 'swk_gemm_example.c'], slaveSources: ['swk_gemm.slave.c'], output: exe },
@@ -24,6 +25,19 @@ describe('o2ath kernels gen', () => {
     );
     expect(execFileSync(exe, { encoding: 'utf8' })).toMatch(/^checksum -?\d+\.\d+, DMA bytes get \d+ put \d+/);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes every kernel for both targets, with its usage example', async () => {
+    for (const k of KERNELS)
+      for (const target of ['sw26010pro', 'sw26010']) {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'o2ath-gen-'));
+        const r = await runKernelsCli(['gen', k.name, '--target', target, '-o', dir]);
+        expect(r.exitCode, `${k.name} ${target}`).toBe(0);
+        const names = fs.readdirSync(dir);
+        expect(names).toContain(`swk_${k.name}.slave.c`);
+        expect(names.some((n) => n === `swk_${k.name}_example.c` || n === `swk_${k.name}_test.c`)).toBe(true);
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
   });
 
   it('refuses an over-budget tile and an unknown kernel', async () => {
