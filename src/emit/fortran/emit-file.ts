@@ -47,6 +47,7 @@ function renderKernel(k: FKernelPlan, plan: FFilePlan, text: string): string {
   const region = applyEdits(text, k.regionStart, k.regionEnd, k.edits, form);
   return renderStatements('fortran/kernel.f90.hbs', {
     kernel: k.kernel, body: k.body, directive: k.directive, line: k.line, binding: plan.bindingModule,
+    bindc: k.inModule ? ` bind(c, name='${k.kernel}_')` : '',
     pointees, args: args.join(', '), dummies: k.dummies.map((d) => d.name).join(', '),
     decls, work: WORK_DECLS, prologue: [...TEAM_INIT, ...k.prologue], epilogue: k.epilogue,
   }, form, '', { USES: specText(text, k.specCopies, form, 'uses'), IMPLICIT: specText(text, k.specCopies, form, 'rest'), REGION: region });
@@ -73,8 +74,14 @@ function renderSpawn(k: FKernelPlan, form: Form): string {
   }, form, form === 'free' ? k.indent : '');
 }
 
-function renderCopy(c: FCalleeCopy, text: string, form: Form): string {
-  return applyEdits(text, c.start, c.end, c.edits, form);
+function renderCopy(c: FCalleeCopy, text: string, form: Form, inserts: readonly { at: number; text: string }[] = []): string {
+  let out = '';
+  let at = c.start;
+  for (const ins of [...inserts].sort((a, b) => a.at - b.at)) {
+    out += applyEdits(text, at, ins.at, c.edits, form) + ins.text;
+    at = ins.at;
+  }
+  return out + applyEdits(text, at, c.end, c.edits, form);
 }
 
 export function emitFortran(plan: FFilePlan, text: string): string {
@@ -82,9 +89,12 @@ export function emitFortran(plan: FFilePlan, text: string): string {
   let slave = '#ifdef __sw_slave__\n';
   for (const p of plan.preprocessor) slave += text.slice(p.start, p.end);
   slave += renderStatements('fortran/binding.f90.hbs', { module: plan.bindingModule }, form, '');
-  for (const m of plan.modules) slave += renderCopy(m, text, form);
+  for (const m of plan.modules) {
+    const mine = plan.kernels.filter((k) => k.inModule?.name === m.name);
+    slave += renderCopy(m, text, form, mine.map((k) => ({ at: k.inModule!.at, text: renderKernel(k, plan, text) })));
+  }
   for (const c of plan.callees) slave += renderCopy(c, text, form);
-  for (const k of plan.kernels) slave += renderKernel(k, plan, text);
+  for (const k of plan.kernels) if (!k.inModule) slave += renderKernel(k, plan, text);
   let host = '#else\n';
   let at = 0;
   for (const k of [...plan.kernels].sort((a, b) => a.hostStart - b.hostStart)) {

@@ -13,7 +13,7 @@ import type { FArgEntry, FDummy, FHostReduction, FKernelPlan } from './plan.js';
 import { lowerDirectives, lowerDo, type BodyContext } from './lower-directives.js';
 import { BARRIER, N } from './names.js';
 import { fill, fortranReduction } from './reduction.js';
-import { specCopiesFor, externalFunctionDecls, commonDecls } from './spec-copies.js';
+import { chain, specCopiesFor, externalFunctionDecls, commonDecls } from './spec-copies.js';
 
 export function lowerKernel(tree: FortranTree, text: string, k: FKernelAnalysis, kernel: string, bag: DiagnosticBag): FKernelPlan {
   const r = k.region;
@@ -98,7 +98,10 @@ export function lowerKernel(tree: FortranTree, text: string, k: FKernelAnalysis,
     lowerDirectives([{ ...r, kind: 'sections', directive: { ...r.directive, clauses: [] } }], ctx);
   } else lowerDirectives(r.children, ctx);
 
-  const specs = specCopiesFor(tree, k.unit);
+  const top = tree.units[chain(tree, k.unit)[0]!]!;
+  const inModule = top.kind === 'module' && top.contains !== undefined
+    ? { name: top.name ?? '', at: lineEndOf(text, tree.statements[top.contains]!.span.end) } : undefined;
+  const specs = specCopiesFor(tree, k.unit, inModule !== undefined);
   return {
     kernel, body: `${kernel}_b`, directive: r.directive.kind, line: lineOf(text, r.site.span.start),
     hostStart: r.lineStart, hostEnd: r.lineEnd, indent: indentOf(text, r.lineStart, tree, r.firstStmt),
@@ -106,7 +109,7 @@ export function lowerKernel(tree: FortranTree, text: string, k: FKernelAnalysis,
     specCopies: specs,
     decls: [...commonDecls(tree, k), ...externalFunctionDecls(tree, k), ...decls, ...ctx.decls],
     prologue, regionStart, regionEnd, edits: ctx.edits, epilogue: [...epilogue, ...(r.kind === 'parallel' ? [] : [])],
-    hostReductions,
+    hostReductions, inModule,
   };
   void BARRIER;
 }

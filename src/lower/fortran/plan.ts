@@ -67,6 +67,12 @@ export interface FKernelPlan {
   readonly edits: readonly FEdit[];
   readonly epilogue: readonly string[];
   readonly hostReductions: readonly FHostReduction[];
+  /**
+   * Kernels of module procedures live in the CPE copy of their module, after its CONTAINS (file
+   * offset of the line after it), so they see the module's private entities by host association; the
+   * wrapper then takes a bind(c) name so the host can still call it as `slave_<kernel>`.
+   */
+  readonly inModule?: { readonly name: string; readonly at: number };
 }
 
 /** A procedure copied to the CPE side (called from a kernel), with its orphaned directives lowered. */

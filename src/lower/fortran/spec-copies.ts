@@ -9,14 +9,14 @@ import { lineEndOf, lineStartOf } from '../../analysis/fortran/regions.js';
 import type { FSpecItem } from './plan.js';
 
 /** Units from the outermost host to `unit`. */
-function chain(tree: FortranTree, unit: number): number[] {
+export function chain(tree: FortranTree, unit: number): number[] {
   const out: number[] = [];
   for (let u: ProgramUnit | undefined = tree.units[unit]; u; u = u.parent !== undefined ? tree.units[u.parent] : undefined) out.unshift(u.index);
   return out;
 }
 
-export function specCopiesFor(tree: FortranTree, unit: number, text?: string): FSpecItem[] {
-  void text;
+/** `insideModule`: the CPE routine is placed in its module's copy (host association replaces `use`). */
+export function specCopiesFor(tree: FortranTree, unit: number, insideModule = false): FSpecItem[] {
   const uses: FSpecItem[] = [];
   const implicits: FSpecItem[] = [];
   const params: FSpecItem[] = [];
@@ -28,7 +28,7 @@ export function specCopiesFor(tree: FortranTree, unit: number, text?: string): F
   for (const ui of units) {
     const u = tree.units[ui]!;
     if (u.kind === 'module') {
-      uses.push({ stmt: `use ${u.name}` });
+      if (!insideModule) uses.push({ stmt: `use ${u.name}` });
       continue;
     }
     const implicitHere: FSpecItem[] = [];
