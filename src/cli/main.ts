@@ -1,8 +1,6 @@
 // Command-line dispatch. `cc`/`fc` forward gcc-style arguments untouched to the compiler driver;
 // the other verbs are commander subcommands. Exit codes: 0 success, 1 user error, 2 misuse.
 import { Command, CommanderError } from 'commander';
-import { runTranslate } from './translate-command.js';
-import { runDemo } from './demo-command.js';
 import { UsageError } from './options.js';
 
 const VERSION = '0.1.0';
@@ -43,7 +41,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('--cpe-functions <list>', 'functions defined in other files that CPE code calls: f,g or @file')
     .option('--diagnostics-format <fmt>', 'text (default), json or sarif')
     .option('--dump <phase>', 'print the output of one phase as JSON (sites, directives)')
-    .action((files: string[], opts) => {
+    .action(async (files: string[], opts) => {
+      // Loaded on demand: `o2ath cc` on a file without OpenMP never pays for the translator.
+      const { runTranslate } = await import('./translate-command.js');
       code = runTranslate(files, opts);
     });
   program
@@ -52,6 +52,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('-o, --output <dir>', 'where to put the translation and binaries', 'o2ath-demo')
     .option('--target <target>', 'sw26010pro (default) or sw26010')
     .action(async (opts) => {
+      const { runDemo } = await import('./demo-command.js');
       code = await runDemo(opts);
     });
   program.command('cc').description('C compiler driver: o2ath cc [gcc arguments] (see README)');

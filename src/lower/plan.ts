@@ -167,7 +167,7 @@ export interface FilePlan {
   readonly prologue: readonly PrologueItem[];
   readonly slaveStatics: readonly SlaveStatic[];
   /** Slave side: user functions copied to the CPE, as file ranges. */
-  readonly callees: readonly { readonly name: string; readonly start: number; readonly end: number }[];
+  readonly callees: readonly { readonly name: string; readonly start: number; readonly end: number; readonly before: string; readonly after: string }[];
   /** Orphaned constructs inside the copied functions. */
   readonly orphans: readonly ConstructPlan[];
   /**

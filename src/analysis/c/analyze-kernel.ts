@@ -91,7 +91,10 @@ export function analyzeKernel(
   const constructs: NestedConstruct[] = [];
   if (shape === 'loop' || shape === 'sections') {
     const own = analyzeConstruct(file, region, scope, bag, shape === 'loop');
-    if (own) constructs.push(shape === 'sections' ? { ...own, kind: 'sections', privates: [] } : { ...own, privates: own.privates.filter((p) => p.kind === 'lastprivate' || p.kind === 'linear') });
+    // The region's own loop keeps what only a loop can do (lastprivate, linear, array reductions
+    // combined across the team); its other clauses are the region's and become captures below.
+    const keep = (p: NestedConstruct['privates'][number]) => p.kind === 'lastprivate' || p.kind === 'linear' || (p.kind === 'reduction' && !!p.arrayReduction);
+    if (own) constructs.push(shape === 'sections' ? { ...own, kind: 'sections', privates: [] } : { ...own, privates: own.privates.filter(keep) });
   }
   const visit = (r: CRegion): void => {
     for (const c of r.children) {
@@ -161,8 +164,7 @@ export function analyzeKernel(
     // Array reductions of the region are combined on the CPEs like nested ones: the array is shared.
     if (decl && (ri.item.sections.length || (decl.shape === 'array' && decl.storage !== 'param'))) {
       explicit.set(ri.item.name, { sharing: 'shared' });
-      if (!constructs.some((c) => c.start === region.pragma.node.startIndex && c.privates.some((p) => p.decl.at === decl.at)))
-        constructs.unshift(kernelArrayReduction(file, region, scope, bag, ri.item.name));
+      if (shape !== 'loop') constructs.unshift(kernelArrayReduction(file, region, scope, bag, ri.item.name));
       note(decl, 'read', undefined, stmt.startIndex);
     } else explicit.set(ri.item.name, { sharing: 'reduction', op: ri.op });
   }
@@ -199,7 +201,10 @@ export function analyzeKernel(
     const isArray = decl.shape === 'array' && decl.storage !== 'param';
     const vm = decl.dimNames.some((n) => !!scope.resolveName(n.name, stmt, n.at));
     let passing: Passing = 'none';
-    if (sharing === 'shared') passing = isArray ? 'decay' : u.kinds.has('write') || u.kinds.has('address') ? 'ref' : 'value';
+    // Variables with static storage can change under the region (a called function may write them),
+    // so the CPEs reach them through a pointer; automatic ones read-only in the region travel by value.
+    const staticStorage = decl.storage !== 'local' && decl.storage !== 'param';
+    if (sharing === 'shared') passing = isArray ? (u.kinds.has('address') ? 'ref' : 'decay') : u.kinds.has('write') || u.kinds.has('address') || staticStorage ? 'ref' : 'value';
     else if (sharing === 'firstprivate') passing = isArray ? 'decay' : 'value';
     if (sharing === 'reduction' && decl.shape === 'pointer') bag.report(file, { start: u.firstAt, end: u.firstAt + decl.name.length }, amsg.reductionType(decl.name, op ?? '+'));
     captures.push({ decl, sharing, passing, reductionOp: op, derefAt: passing === 'ref' ? u.at : [], variablyModified: vm });

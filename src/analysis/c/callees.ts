@@ -62,6 +62,8 @@ export function collectCallees(
         continue;
       }
       if (decl.at === id.startIndex || threadprivate.has(decl.at)) continue;
+      // `static const` objects are copied into the CPE half whole (slave-prologue.ts): no alias needed.
+      if (decl.storage === 'static-global' && decl.isConst && /\bstatic\b/.test(file.text.slice(decl.declStart, decl.at))) continue;
       if (decl.storage === 'static-global') {
         const st = statics.get(decl.at) ?? { decl, at: [] };
         st.at.push(id.startIndex);
@@ -80,6 +82,9 @@ export function collectCallees(
     };
     visit(orphanRegions(f.node));
   }
+  // A static named in an orphaned construct's private clause is the private copy there, not the static.
+  const scopes = orphans.map((c) => ({ names: new Set([...c.privates.filter((p) => p.kind !== 'copyprivate').map((p) => p.decl.name), ...(c.loops ?? []).map((l) => l.var)]), start: c.start, end: c.end }));
+  for (const st of statics.values()) st.at = st.at.filter((at) => !scopes.some((sc) => sc.names.has(st.decl.name) && at >= sc.start && at < sc.end));
   const defined = [...seen].filter((n) => scope.functions.has(n));
   const order = defined.sort((a, b) => scope.functions.get(a)!.node.startIndex - scope.functions.get(b)!.node.startIndex);
   return {

@@ -16,5 +16,5 @@ athread_dma_iget athread_dma_iput athread_dma_wait_value ldm_malloc ldm_free flu
 const SET = new Set(NAMES.split(/\s+/).filter(Boolean));
 
 export function isCpeLibraryFunction(name: string): boolean {
-  return SET.has(name) || name.startsWith('__builtin_') || name.startsWith('CRTS_') || name.startsWith('simd_');
+  return SET.has(name) || name.startsWith('omp_') || name.startsWith('__builtin_') || name.startsWith('CRTS_') || name.startsWith('simd_');
 }

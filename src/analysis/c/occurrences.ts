@@ -29,6 +29,8 @@ export function classifyUse(id: SyntaxNode): UseKind {
   }
   const p = n.parent;
   if (p?.type === 'pointer_expression' && p.childForFieldName('operator')?.text === '&') return 'address';
+  // sizeof needs the object itself, not a pointer standing in for it.
+  if (p?.type === 'sizeof_expression') return 'address';
   return isWriteTarget(n) ? 'write' : 'read';
 }
 

@@ -134,6 +134,8 @@ function renderLoop(plan: FilePlan, c: Extract<ConstructPlan, { kind: 'loop' }>,
   lines.push(...c.locals.map((l) => localText(l, n.args, n.e)));
   const last = c.lastprivates.length || c.linears.length;
   if (last) lines.push(`int ${n.last} = 0;`);
+  // Everybody reads the linear start values before anybody writes the final value back.
+  if (c.linears.length && !c.isKernelLoop) lines.push(barrier);
   if (c.counter || c.orderedTurn) {
     // The shared counters start from zero at every encounter; nobody may still be using them.
     const resets = [c.counter, c.orderedTurn].filter(Boolean).map((x) => `${x} = 0;`);

@@ -25,7 +25,7 @@ export function emitHostText(plan: FilePlan, text: string): string {
       edits.push({ start: k.stmtStart, end: k.replaceEnd, text: renderSpawn(plan, k) });
     }
   }
-  for (const a of plan.staticAliases) edits.push({ start: a.after, end: a.after, text: `\n${a.ctype.replace('$', a.alias)} = ${a.hostInit}; /* o2ath: lets CPE code reach this static */` });
+  for (const a of plan.staticAliases) edits.push({ start: a.after, end: a.after, text: `${a.ctype.replace('$', a.alias)} = ${a.hostInit}; /* o2ath: lets CPE code reach this static */\n` });
   return applyFileEdits(text, edits);
 }
 
@@ -38,7 +38,7 @@ export function emitSlaveText(plan: FilePlan, text: string, source: string): str
   const prologue = plan.prologue.map((p) => (p.kind === 'copy' ? text.slice(p.start, p.end).replace(/\n?$/, '\n') : p.text)).join('');
   const v = ATHREAD_API[plan.target];
   const edits: TextEdit[] = [...plan.calleeEdits.map((e) => ({ start: e.start, end: e.end, render: () => e.text })), ...constructEdits(plan, plan.orphans, text)];
-  const callees = [...plan.staticAliases.map((a) => `extern ${a.ctype.replace('$', a.alias)};\n`), plan.callees.map((c) => applyEdits(text, c.start, c.end, edits)).join('\n\n')].join('');
+  const callees = [...plan.staticAliases.map((a) => `extern ${a.ctype.replace('$', a.alias)};\n`), plan.callees.map((c) => `${c.before}${applyEdits(text, c.start, c.end, edits)}${c.after ? `\n${c.after}` : ''}`).join('\n\n')].join('');
   return renderTemplate('c/slave.c.hbs', {
     slaveHeader: v.slaveHeader,
     source,

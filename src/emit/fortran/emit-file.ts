@@ -84,9 +84,10 @@ function renderCopy(c: FCalleeCopy, text: string, form: Form, inserts: readonly 
   return out + applyEdits(text, at, c.end, c.edits, form);
 }
 
-export function emitFortran(plan: FFilePlan, text: string): string {
+/** The two halves: CPE code and the user's program with spawn blocks. */
+export function emitFortranHalves(plan: FFilePlan, text: string): { slave: string; host: string } {
   const form = plan.form;
-  let slave = '#ifdef __sw_slave__\n';
+  let slave = '';
   for (const p of plan.preprocessor) slave += text.slice(p.start, p.end);
   slave += renderStatements('fortran/binding.f90.hbs', { module: plan.bindingModule }, form, '');
   for (const m of plan.modules) {
@@ -95,7 +96,7 @@ export function emitFortran(plan: FFilePlan, text: string): string {
   }
   for (const c of plan.callees) slave += renderCopy(c, text, form);
   for (const k of plan.kernels) if (!k.inModule) slave += renderKernel(k, plan, text);
-  let host = '#else\n';
+  let host = '';
   let at = 0;
   for (const k of [...plan.kernels].sort((a, b) => a.hostStart - b.hostStart)) {
     host += text.slice(at, k.hostStart);
@@ -104,5 +105,11 @@ export function emitFortran(plan: FFilePlan, text: string): string {
   }
   host += text.slice(at);
   if (!host.endsWith('\n')) host += '\n';
-  return slave + host + '#endif\n';
+  return { slave, host };
+}
+
+/** Hybrid layout: one file, the sides selected by __sw_slave__. */
+export function emitFortran(plan: FFilePlan, text: string): string {
+  const { slave, host } = emitFortranHalves(plan, text);
+  return `#ifdef __sw_slave__\n${slave}#else\n${host}#endif\n`;
 }

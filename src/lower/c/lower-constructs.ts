@@ -22,6 +22,8 @@ export interface ConstructContext {
   readonly team: TeamSource;
   /** How code at this level names a variable declared outside the construct (`(*x_p)` for variables passed by pointer). */
   readonly outer: (d: CDecl) => string;
+  /** The value a variable had when the kernel was spawned (linear start values of the kernel's own loop). */
+  readonly initial?: (d: CDecl) => string | undefined;
   /** Is `name` a compile-time constant expression here (no variables)? */
   readonly isConstant: (text: string, at: number) => boolean;
 }
@@ -45,6 +47,17 @@ function arrayLength(d: CDecl): string {
   return dims.join(' * ');
 }
 
+/**
+ * Inside the construct the private copy hides the original's name, so what must reach the original
+ * (reduction results, lastprivate values) goes through a pointer taken before the copy is declared.
+ */
+function outPointer(ctx: ConstructContext, d: CDecl, locals: KernelLocal[]): string {
+  const p = ctx.names.allocate(`o2ath_out_${d.name}`);
+  const ctype = `${d.spec} ${d.declarator.replace('$', '*const $')}`.replace(/\*const \$\[/, '(*const $)[');
+  locals.push({ ctype, name: p, init: `&${ctx.outer(d)}` });
+  return `(*${p})`;
+}
+
 export function lowerReductionVar(ctx: ConstructContext, p: ConstructPrivate, at: number, slotsName: string | undefined, locals: KernelLocal[]): ReductionPlan | undefined {
   const d = p.decl;
   const op = p.op ?? '+';
@@ -58,8 +71,10 @@ export function lowerReductionVar(ctx: ConstructContext, p: ConstructPrivate, at
     const ctype = assignable(declType(d));
     const slots = slotsName ?? ctx.names.allocate(`o2ath_red_${d.name}`);
     if (!slotsName) addStatic(ctx, `static ${ctype.replace('$', `${slots}[${MAX_CPES}]`)};`);
+    // Region reductions (slotsName given) are combined on the MPE, where the original is in scope.
+    const target = slotsName ? d.name : outPointer(ctx, d, locals);
     locals.push({ ctype, name: d.name, init: r.identity });
-    return { name: d.name, ctype, identity: r.identity, combine: r.combine, slots, target: ctx.outer(d) };
+    return { name: d.name, ctype, identity: r.identity, combine: r.combine, slots, target };
   }
   const elem = d.spec.replace(/\bconst\b/g, '').trim();
   const length = p.section ? p.section.length : p.length ? arrayLength(d) : '';
@@ -104,15 +119,19 @@ function lowerPrivates(ctx: ConstructContext, c: NestedConstruct, locals: Kernel
       }
       case 'lastprivate': {
         const level = levels.find((l) => l.var === d.name);
-        if (!level) locals.push({ ctype: assignable(declType(d)), name: d.name });
-        lastprivates.push({ name: d.name, target: ctx.outer(d), value: level ? `${level.lb} + (${level.trip}) * ${level.step}` : d.name });
+        // firstprivate and lastprivate together: one copy, initialised and written back.
+        const alsoFirst = c.privates.some((q) => q.kind === 'firstprivate' && q.decl.at === d.at);
+        const target = outPointer(ctx, d, locals);
+        if (!level && !alsoFirst) locals.push({ ctype: assignable(declType(d)), name: d.name });
+        lastprivates.push({ name: d.name, target, value: level ? `${level.lb} + (${level.trip}) * ${level.step}` : d.name });
         break;
       }
       case 'linear': {
         const start = ctx.names.allocate(`o2ath_lin_${d.name}`);
-        locals.push({ ctype: assignable(declType(d)).replace('$', 'const $'), name: start, init: ctx.outer(d) });
+        locals.push({ ctype: assignable(declType(d)).replace('$', 'const $'), name: start, init: ctx.initial?.(d) ?? ctx.outer(d) });
+        const target = outPointer(ctx, d, locals);
         if (!loopVars.has(d.name)) locals.push({ ctype: assignable(declType(d)), name: d.name });
-        linears.push({ name: d.name, start, step: p.step ?? '1', target: ctx.outer(d) });
+        linears.push({ name: d.name, start, step: p.step ?? '1', target });
         break;
       }
       case 'reduction': {
@@ -160,7 +179,7 @@ export function lowerConstruct(ctx: ConstructContext, c: NestedConstruct, direct
       declareIndices(c, locals);
       lowerPrivates(ctx, c, locals, reductions, lastprivates, linears, levels);
       for (const lp of c.privates.filter((p) => p.kind === 'lastprivate' && levels.some((l) => l.var === p.decl.name)))
-        locals.unshift({ ctype: assignable(declType(lp.decl)), name: lp.decl.name });
+        locals.push({ ctype: assignable(declType(lp.decl)), name: lp.decl.name });
       const schedule = scheduleKind(c);
       const n = c.line;
       const counter = schedule === 'dynamic' || schedule === 'guided' || schedule === 'runtime' ? ctx.names.allocate(`o2ath_next_${n}`) : undefined;

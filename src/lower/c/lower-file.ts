@@ -16,6 +16,21 @@ import { constantIn, lowerKernel } from './lower-kernel.js';
 import { linkOrdered, lowerConstruct } from './lower-constructs.js';
 import { buildSlavePrologue } from './slave-prologue.js';
 
+/**
+ * The conditional groups a function definition sits in, as the lines that reopen them around its
+ * CPE copy: a stub in the `#else` of `#ifdef _OPENMP` must stay as inactive there as in the original.
+ */
+function preprocGuards(fn: SyntaxNode): { before: string; after: string } {
+  const opens: string[] = [];
+  let closes = 0;
+  for (let p = fn.parent; p; p = p.parent) {
+    if (!/^preproc_(if|ifdef|elif|elifdef|else)$/.test(p.type)) continue;
+    opens.unshift(p.text.slice(0, p.text.indexOf('\n') + 1 || undefined));
+    if (p.type === 'preproc_if' || p.type === 'preproc_ifdef') closes++;
+  }
+  return { before: opens.join(''), after: '#endif\n'.repeat(closes) };
+}
+
 export function lowerFile(
   file: SourceFile,
   root: SyntaxNode,
@@ -67,10 +82,13 @@ export function lowerFile(
       const d = st.decl;
       if (!aliasOf.has(d.at)) {
         const alias = names.allocate(`o2ath_${stem}_${d.name}`);
-        const isArray = d.shape === 'array' && !!d.decayed;
+        // A pointer to the whole object, so `sizeof` and `&` keep their meaning in the copied code.
+        const isArray = false;
         aliasOf.set(d.at, { alias, isArray });
-        const ctype = isArray ? `${d.spec} ${d.decayed!.replace('$', 'const $')}` : `${d.spec} ${d.declarator.replace('$', '(*const $)')}`;
-        staticAliases.push({ alias, ctype, hostInit: isArray ? d.name : `&${d.name}`, after: d.declEnd });
+        const ctype = `${d.spec} ${d.declarator.replace('$', '(*const $)')}`;
+        // Inserted after the declaration's line, so the user's line (and its comment) stays as it was.
+        const eol = file.text.indexOf('\n', d.declEnd);
+        staticAliases.push({ alias, ctype, hostInit: `&${d.name}`, after: eol < 0 ? file.text.length : eol + 1 });
       }
       const { alias, isArray } = aliasOf.get(d.at)!;
       for (const at of st.at) if (!calleeEdits.some((e) => e.start === at)) calleeEdits.push({ start: at, end: at + d.name.length, text: isArray ? alias : `(*${alias})` });
@@ -104,7 +122,7 @@ export function lowerFile(
   const callees = calleeNames
     .map((name) => scope.functions.get(name)!)
     .sort((a, b) => a.node.startIndex - b.node.startIndex)
-    .map((f) => ({ name: f.name, start: f.node.startIndex, end: f.node.endIndex }));
+    .map((f) => ({ name: f.name, start: f.node.startIndex, end: f.node.endIndex, ...preprocGuards(f.node) }));
   const externs = new Map<number, CDecl>();
   for (const info of calleeInfos) for (const g of info.globals) externs.set(g.at, g);
   return {

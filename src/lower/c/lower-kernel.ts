@@ -58,7 +58,18 @@ export function lowerKernel(ctx: LowerContext, a: KernelAnalysis, index: number)
     locals.push({ ctype: '', name: d.name, init: `{args}.${f}` });
   }
 
+  // A linear variable of the kernel's own loop starts from its value at the spawn: every CPE reads
+  // that copy, never the original, which the CPE running the last iteration overwrites.
+  const initial = new Map<number, string>();
+  const own = a.constructs[0];
+  if (own?.isKernelLoop)
+    for (const p of own.privates.filter((x) => x.kind === 'linear')) {
+      const f = names.allocate(`o2ath_start_${p.decl.name}`);
+      fields.push({ name: f, ctype: assignable(declType(p.decl)), hostInit: p.decl.name });
+      initial.set(p.decl.at, `{args}.${f}`);
+    }
   const cctx: ConstructContext = {
+    initial: (d) => initial.get(d.at),
     file,
     bag: ctx.bag,
     names,
