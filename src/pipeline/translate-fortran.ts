@@ -14,7 +14,7 @@ import { lowerKernel } from '../lower/fortran/lower-kernel.js';
 import { lowerCallees } from '../lower/fortran/lower-callees.js';
 import type { FFilePlan, FKernelPlan } from '../lower/fortran/plan.js';
 import { activateConditionalLines } from '../lower/fortran/conditional-lines.js';
-import { emitFortran } from '../emit/fortran/emit-file.js';
+import { emitFortran, emitFortranHalves } from '../emit/fortran/emit-file.js';
 import * as fmsg from '../core/messages/fortran-lower.js';
 
 const KERNEL_KINDS = new Set(['parallel', 'parallel do', 'parallel sections']);
@@ -96,6 +96,17 @@ export function translateFortran(file: SourceFile, options: TranslateOptions): T
     .filter((s) => s.kind === 'preprocessor' && /^\s*#\s*(define|undef|if|ifdef|ifndef|elif|else|endif)\b/.test(s.text))
     .map((s) => ({ start: lineStartOf(text, s.span.start), end: lineEndOf(text, s.span.end) }));
   const plan: FFilePlan = { form: tree.form, bindingModule: binding, kernels, modules, callees, preprocessor };
-  const out = emitFortran(plan, activateConditionalLines(tree, text));
-  return { ok: true, files: [{ name: outputName(file.path), text: out, role: 'hybrid' }], diagnostics, slaveImports: [], kernels: kernels.length };
+  const active = activateConditionalLines(tree, text);
+  const name = outputName(file.path);
+  if (options.layout === 'split') {
+    const { slave, host } = emitFortranHalves(plan, active);
+    const ext = extname(name);
+    const base = name.slice(0, name.length - ext.length);
+    return {
+      ok: true,
+      files: [{ name: `${base}.host${ext}`, text: host, role: 'host' }, { name: `${base}.slave${ext}`, text: slave, role: 'slave' }],
+      diagnostics, slaveImports: [], kernels: kernels.length,
+    };
+  }
+  return { ok: true, files: [{ name, text: emitFortran(plan, active), role: 'hybrid' }], diagnostics, slaveImports: [], kernels: kernels.length };
 }

@@ -42,7 +42,7 @@ describe('golden Fortran translations', () => {
   it('has cases', () => expect(cases().length).toBeGreaterThan(0));
   for (const c of cases()) {
     it(c.name, async () => {
-      const text = readFileSync(c.input, 'utf8');
+      const text = readFileSync(c.input, "utf8");
       const file = createSourceFile(relative(ROOT, c.input), text);
       const result = translateSource(file, optionsFor(c.dir));
       const produced = new Set<string>();
@@ -56,7 +56,7 @@ describe('golden Fortran translations', () => {
         // Everything before the first directive is the user's text, byte for byte.
         const firstDirective = text.search(/^[ \t]*[!cC*]\$omp/im);
         const head = firstDirective < 0 ? text : text.slice(0, firstDirective);
-        expect(hostHalf(f.text).startsWith(head.replace(/^([ \t]*)!\$(?=[ \t])/gm, '$1  ').replace(/^[cC*!]\$(?=[ \t0-9])/gm, '  '))).toBe(true);
+        if (f.role !== 'slave') expect(hostHalf(f.text).startsWith(head.replace(/^([ \t]*)!\$(?=[ \t])/gm, '$1  ').replace(/^[cC*!]\$(?=[ \t0-9])/gm, '  '))).toBe(true);
       }
       const expectedDir = join(c.dir, 'expected');
       const stale = existsSync(expectedDir) ? readdirSync(expectedDir).filter((n) => !produced.has(n)) : [];
