@@ -11,7 +11,7 @@ module o2ath_athread
   implicit none
   private
   public :: o2ath_host_init, o2ath_set_num_threads, o2ath_spawn, o2ath_join
-  public :: o2ath_cpe_id, o2ath_cpe_team, o2ath_cpe_flush, o2ath_cpe_sync, o2ath_cpe_lock, o2ath_cpe_unlock
+  public :: o2ath_cpe_id, o2ath_cpe_team, o2ath_cpe_flush, o2ath_cpe_sync, o2ath_cpe_fetch_inc, o2ath_cpe_lock, o2ath_cpe_unlock
 
   interface
     ! ---- host (MPE) ----
@@ -48,6 +48,12 @@ module o2ath_athread
     end subroutine o2ath_cpe_flush
     subroutine o2ath_cpe_sync() bind(c, name='athread_ssync_array')
     end subroutine o2ath_cpe_sync
+    ! Fetch-and-increment of a main-memory counter (faal on the hardware): the dynamic-schedule ticket.
+    function o2ath_cpe_fetch_inc(counter) bind(c, name='o2ath_fetch_inc_long')
+      import :: c_long
+      integer(c_long) :: counter
+      integer(c_long) :: o2ath_cpe_fetch_inc
+    end function o2ath_cpe_fetch_inc
     subroutine o2ath_cpe_lock(l) bind(c, name='swrt_lock_long')
       import :: c_long
       integer(c_long) :: l

@@ -17,9 +17,9 @@ import { activateConditionalLines } from '../lower/fortran/conditional-lines.js'
 import { emitFortran, emitFortranHalves } from '../emit/fortran/emit-file.js';
 import * as fmsg from '../core/messages/fortran-lower.js';
 
-const KERNEL_KINDS = new Set(['parallel', 'parallel do', 'parallel sections']);
+const KERNEL_KINDS = new Set(['parallel', 'parallel do', 'parallel sections', 'parallel workshare']);
 /** Directives a host procedure may hold outside any kernel: they bind to a team of one there. */
-const HOST_OK = new Set(['do', 'sections', 'section', 'barrier', 'critical', 'atomic', 'master', 'masked', 'single', 'flush', 'noop', 'declare target', 'end declare target', 'taskwait', 'taskyield']);
+const HOST_OK = new Set(['do', 'sections', 'section', 'workshare', 'barrier', 'critical', 'atomic', 'master', 'masked', 'single', 'flush', 'noop', 'declare target', 'end declare target', 'taskwait', 'taskyield']);
 
 function identifier(s: string): string {
   const t = s.toLowerCase().replace(/[^a-z0-9_]/g, '_');

@@ -5,6 +5,7 @@
 //   o2ath    node dist/cli.js fc --mode emulate -O2 input.f90 -o prog
 // All three must exit 0 and print what the serial build prints: integers exactly, floating-point
 // tokens within meta.json's `tolerance` (relative) / `abs_tolerance` (default exact).
+// With meta.json `repeat: N` the translation runs N times and must print the same bytes each time.
 // O2ATH_EXEC_ONLY=name,name restricts the run; EXEC_JOBS (default 2) bounds concurrency.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -111,6 +112,11 @@ describe('Fortran differential execution', () => {
           const cmp = compareOutputs(ref, (r as Run).stdout, { tolerance: meta.tolerance, absTolerance: meta.absTolerance });
           if (!cmp.ok) problems.push(`${name} differs from serial:\n${cmp.problems.join('\n')}\n--- serial\n${ref}--- ${name}\n${(r as Run).stdout}`);
         }
+      }
+      // Reductions are combined in CPE order: every run of the translation prints the same bytes.
+      for (let k = 2; problems.length === 0 && k <= meta.repeat; k++) {
+        const again = await pool.use(() => run(join(tmp, 'o2ath'), meta.args, fx.dir, { ...process.env, ...meta.env }, meta.timeoutMs));
+        if (again.code !== 0 || again.stdout !== (o2ath as Run).stdout) problems.push(`run ${k} of ${meta.repeat} of the translation differs from run 1:\n${again.stdout}${again.stderr}`);
       }
       if (problems.length === 0 && process.env['O2ATH_EXEC_KEEP'] !== '1') rmSync(tmp, { recursive: true, force: true });
       expect(problems.join('\n\n')).toBe('');

@@ -93,12 +93,14 @@ function lowerOne(r: FRegion, ctx: BodyContext): void {
       else ctx.edits.push({ kind: 'insert', at: after, stmts: [`call ${N.flush}()`, `call ${N.unlock}(${lk})`] });
       break;
     }
+    case 'workshare':
+    // Workshare: one CPE runs the block (a conforming division into units of work), the others wait.
     case 'master':
     case 'masked':
     case 'single': {
       replaceLines(ctx, head.start, head.end, [`if (${N.tid} == 0) then`]);
       const e = endLines(ctx, r);
-      const closing = ['end if', ...(r.kind === 'single' && !hasNowait(r) ? BARRIER : [])];
+      const closing = ['end if', ...((r.kind === 'single' || r.kind === 'workshare') && !hasNowait(r) ? BARRIER : [])];
       if (e) replaceLines(ctx, e.start, e.end, closing);
       if (r.kind === 'single' && clausesOf(r.directive, 'copyprivate').length + (r.endDirective ? clausesOf(r.endDirective, 'copyprivate').length : 0) > 0)
         ctx.bag.report(file, r.site.span, fmsg.clause('copyprivate', r.kind));
@@ -136,8 +138,12 @@ export function lowerDo(r: FRegion, ctx: BodyContext, combined: boolean): void {
   for (const k of ['collapse', 'ordered', 'linear']) if (clausesOf(r.directive, k).length > 0) ctx.bag.report(file, r.site.span, fmsg.clause(k, r.kind));
   const sched = clausesOf(r.directive, 'schedule')[0];
   const kind = sched?.value?.word.toLowerCase() ?? 'static';
-  if (kind !== 'static') ctx.bag.report(file, sched!.span, fmsg.schedule(kind));
-  const chunk = sched?.args?.[0]?.text;
+  // runtime/auto: the implementation chooses, static here. guided: fixed chunks from the same
+  // ticket counter as dynamic (chunk sizes do not shrink; every chunk is still taken exactly once).
+  const dynamic = kind === 'dynamic' || kind === 'guided';
+  if (!['static', 'dynamic', 'guided', 'runtime', 'auto'].includes(kind)) ctx.bag.report(file, sched!.span, fmsg.schedule(kind));
+  const chunk = sched?.args?.[0]?.text ?? (dynamic ? '1' : undefined);
+  if (dynamic && clausesOf(r.directive, 'lastprivate').length > 0) ctx.bag.report(file, clausesOf(r.directive, 'lastprivate')[0]!.span, fmsg.clause('lastprivate', `${r.kind} schedule(${kind})`));
 
   // Private copies of the clause variables inside the loop: occurrences renamed to o2ath_pv_<name>.
   const renames = new Map<string, string>();
@@ -198,7 +204,19 @@ export function lowerDo(r: FRegion, ctx: BodyContext, combined: boolean): void {
   const cname = doStmt.constructName ? `${doStmt.constructName}: ` : '';
   const header: string[] = [];
   let extraEnd: string[] = [];
-  if (chunk === undefined) {
+  if (dynamic) {
+    // Chunks handed out by a fetch-and-increment ticket in main memory, reset by CPE 0 first.
+    const ticket = `o2ath_dy_${ctx.prefix}_${++ctx.counter}`;
+    ctx.decls.push(`integer(8) ${ticket}`, `common /${ticket}/ ${ticket}`);
+    setup.push(`if (${N.tid} == 0) ${ticket} = 0`, ...BARRIER);
+    header.push(
+      'do',
+      `${N.c} = ${N.cpeFetchInc}(${ticket}) * int(${chunk}, 8)`,
+      `if (${N.c} >= ${N.n}) exit`,
+      `${cname}do ${label}${N.k} = ${N.c}, min(${N.c} + int(${chunk}, 8), ${N.n}) - 1`,
+    );
+    extraEnd = ['end do'];
+  } else if (chunk === undefined) {
     header.push(
       `${N.lo} = ${N.tid} * (${N.n} / ${N.nthr}) + min(int(${N.tid}, 8), mod(${N.n}, int(${N.nthr}, 8)))`,
       `${N.hi} = ${N.lo} + ${N.n} / ${N.nthr}`,

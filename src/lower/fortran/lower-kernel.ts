@@ -92,10 +92,10 @@ export function lowerKernel(tree: FortranTree, text: string, k: FKernelAnalysis,
     regionStart = r.lineStart;
     regionEnd = r.lineEnd;
     lowerDo(r, ctx, true);
-  } else if (r.kind === 'parallel sections') {
+  } else if (r.kind === 'parallel sections' || r.kind === 'parallel workshare') {
     regionStart = r.lineStart;
     regionEnd = r.lineEnd;
-    lowerDirectives([{ ...r, kind: 'sections', directive: { ...r.directive, clauses: [] } }], ctx);
+    lowerDirectives([{ ...r, kind: r.kind.slice('parallel '.length), directive: { ...r.directive, clauses: [] } }], ctx);
   } else lowerDirectives(r.children, ctx);
 
   const top = tree.units[chain(tree, k.unit)[0]!]!;

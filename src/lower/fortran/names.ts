@@ -17,6 +17,7 @@ export const N = {
   flush: 'o2ath_cpe_flush',
   sync: 'o2ath_cpe_sync',
   lock: 'o2ath_cpe_lock',
+  cpeFetchInc: 'o2ath_cpe_fetch_inc',
   unlock: 'o2ath_cpe_unlock',
 } as const;
 
