@@ -8,4 +8,3 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const packageRoot = path.resolve(here, '..', '..');
 export const kernelTemplatesDir = path.join(packageRoot, 'templates', 'kernels');
 export const oracleDataDir = path.join(packageRoot, 'oracles', 'data');
-export const runtimeDir = path.join(packageRoot, 'runtime-c');

@@ -1,11 +1,11 @@
 // Builds kernel programs on the emulator: CPE sources compiled with -D__sw_slave__ and their defined
 // global functions renamed f -> slave_f (what the Sunway slave compiler does), host sources with
-// -D__sw_host__, linked with runtime-c (built with make when its library is missing).
+// -D__sw_host__, linked with runtime-c (built by the driver's ensureRuntime when missing or stale).
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import fs from 'node:fs';
 import path from 'node:path';
-import { runtimeDir } from './paths.js';
+import { ensureRuntime, runtimeLayout } from '../build/runtime-lib.js';
+import { createRunner } from '../build/exec.js';
 import type { Target } from './types.js';
 
 const run = promisify(execFile);
@@ -20,17 +20,13 @@ export interface Runtime {
 
 const CFLAGS = ['-O2', '-std=gnu11', '-ffp-contract=off', '-Wall', '-Wno-unused-function', '-Wno-unused-variable'];
 
-let runtimeBuilt: Promise<void> | undefined;
-
-/** Finds (and if needed builds) the emulated runtime for a target. */
+/** Finds the emulated runtime for a target and builds it when missing or stale (under the driver's lock,
+ *  so parallel test workers and `o2ath cc` runs never race on `make -C runtime-c`). */
 export async function resolveRuntime(target: Target = 'sw26010pro'): Promise<Runtime> {
-  const classic = target === 'sw26010';
-  const lib = path.join(runtimeDir, 'build', classic ? 'libo2athrt_sw26010.a' : 'libo2athrt.a');
-  if (!fs.existsSync(lib)) {
-    runtimeBuilt ??= run('make', ['-C', runtimeDir], { maxBuffer: 1 << 24 }).then(() => undefined);
-    await runtimeBuilt;
-  }
-  return { includeDir: path.join(runtimeDir, 'include'), libs: [lib], kind: 'runtime-c', defines: classic ? ['-DO2ATH_EMU_SW26010'] : [] };
+  const layout = runtimeLayout(target);
+  const problem = await ensureRuntime(layout, createRunner({ dryRun: false, verbose: false }));
+  if (problem) throw new Error(`runtime-c: ${problem.text}`);
+  return { includeDir: layout.includeDir, libs: [layout.archive], kind: 'runtime-c', defines: target === 'sw26010' ? ['-DO2ATH_EMU_SW26010'] : [] };
 }
 
 /** Names of the global functions an object defines (nm type T). */
