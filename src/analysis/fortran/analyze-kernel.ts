@@ -115,7 +115,7 @@ export function analyzeKernel(tree: FortranTree, region: FRegion, bag: Diagnosti
     if (info) vars.set(name, { ...info, sharing: ex.sharing, op: ex.op, readOnly: !written.has(name), inBounds: false });
   }
   for (const [n, v] of vars) if (bounds.has(n)) vars.set(n, { ...v, inBounds: true });
-  for (const v of vars.values()) checkVariable(v, region, bag);
+  for (const v of vars.values()) checkVariable(tree, v, region, bag);
   for (const c of calls) {
     // An internal procedure is not a global symbol the CPE side could call, and it sees its host's locals.
     const callee = tree.units.find((u) => u.name === c && u.parent !== undefined && tree.units[u.parent]?.kind !== 'module');
@@ -137,13 +137,26 @@ function writtenNames(tree: FortranTree, first: number, last: number): Set<strin
   return out;
 }
 
-function checkVariable(v: FKernelVar, region: FRegion, bag: DiagnosticBag): void {
+/** A derived type the CPE routine can see: defined in a module (this file's or another's), not locally. */
+function typeFromModule(tree: FortranTree, v: FKernelVar): boolean {
+  const name = v.type?.derived;
+  if (!name || name === '*') return true;
+  for (const st of tree.statements) {
+    if (st.detail.kind !== 'type-def' || st.detail.name !== name) continue;
+    const owner = tree.units.filter((u) => tree.statements[u.first]!.span.start <= st.span.start && st.span.start <= tree.statements[u.last]!.span.end).pop();
+    return owner?.kind === 'module';
+  }
+  return true; // defined elsewhere: only modules can export it
+}
+
+function checkVariable(tree: FortranTree, v: FKernelVar, region: FRegion, bag: DiagnosticBag): void {
   const file = region.site.file;
   if (v.origin !== 'capture') return;
   if (v.type?.base === 'character' && (v.entity.len === '*' || v.type.len === '*' || /\*\s*\(\s*\*\s*\)/.test(v.type.text)))
     bag.report(file, region.site.span, fmsg.variable(v.name, 'assumed-length character variables are not passed yet'));
   if ((v.type?.base === 'type' || v.type?.base === 'class') && v.sharing !== 'shared' && v.shape !== 'scalar')
     bag.report(file, region.site.span, fmsg.variable(v.name, 'private arrays of derived type are not lowered yet'));
+  if (v.type?.derived && !typeFromModule(tree, v)) bag.report(file, region.site.span, fmsg.variable(v.name, `its type '${v.type.derived}' is not defined in a module the CPE side can USE`));
   if (v.entity.equivalenced) bag.report(file, region.site.span, fmsg.variable(v.name, 'it is EQUIVALENCEd'));
   if (v.sharing === 'reduction') {
     const op = normaliseOp(v.op ?? '+');
