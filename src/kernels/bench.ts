@@ -118,9 +118,9 @@ export async function benchKernel(spec: KernelSpec, dtype: Dtype): Promise<Bench
   }
 }
 
-export async function runBench(specs: readonly KernelSpec[]): Promise<BenchRow[]> {
+export async function runBench(specs: readonly KernelSpec[], only?: Dtype): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  for (const s of specs) for (const dt of s.dtypes) rows.push(...(await benchKernel(s, dt)));
+  for (const s of specs) for (const dt of s.dtypes) if (!only || dt === only) rows.push(...(await benchKernel(s, dt)));
   return rows;
 }
 

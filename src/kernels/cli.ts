@@ -120,10 +120,12 @@ export function registerKernelsCommand(program: Command): void {
     .description('DMA bytes against the minimum for the LDM tile, and modelled SW26010-Pro GFLOP/s')
     .argument('[name]', 'kernel name or id; all when omitted')
     .option('--json', 'machine-readable output')
-    .action(async (name: string | undefined, o: { json?: boolean }) => {
+    .option('--dtype <dtype>', 'only this dtype (f32 or f64)')
+    .action(async (name: string | undefined, o: { json?: boolean; dtype?: string }) => {
       const specs = pick(name);
       if (!specs) return void (process.exitCode = 1);
-      const rows = await runBench(specs);
+      if (o.dtype !== undefined && o.dtype !== 'f32' && o.dtype !== 'f64') return void (err(`--dtype must be f32 or f64`), (process.exitCode = 2));
+      const rows = await runBench(specs, o.dtype as Dtype | undefined);
       out(o.json ? JSON.stringify(rows, null, 2) : formatBench(rows));
       if (rows.some((r) => r.error)) process.exitCode = 1;
     });

@@ -6,7 +6,7 @@ import type { BenchRow } from '../../src/kernels/bench.js';
 
 describe('o2ath kernels bench gemm', () => {
   it('n = 1024 fp32: <= 1.5x minimum DMA, >= 80% of modelled peak', async () => {
-    const r = await runKernelsCli(['bench', 'gemm', '--json']);
+    const r = await runKernelsCli(['bench', 'gemm', '--dtype', 'f32', '--json']);
     expect(r.exitCode).toBe(0);
     const rows = JSON.parse(r.out) as BenchRow[];
     const row = rows.find((x) => x.dtype === 'f32' && x.case === 'n1024');

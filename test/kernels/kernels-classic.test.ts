@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runKernelsCli } from './helpers.js';
 
 describe('o2ath kernels test --target sw26010', () => {
-  for (const name of ['gemm', 'softmax', 'norm', 'rng', 'stft', 'mcubes']) {
+  for (const name of ['gemm', 'norm', 'mcubes']) {
     it(`passes: ${name}`, async () => {
       const r = await runKernelsCli(['test', name, '--target', 'sw26010']);
       expect(r.out).not.toMatch(/^FAIL/m);
