@@ -83,6 +83,12 @@ struct swrt_cpe {
   int sleeping;       /* the thread is (about to be) in FUTEX_WAIT */
   int in_kernel;
 
+  /* fiber backend (fiber.c) */
+  void *fiber_sp, *fiber_tp, *runner_sp;
+  int fiber_claim; /* a thread runs (or resumes) this fiber */
+  int fiber_busy;  /* inside a job (possibly waiting) */
+  uint32_t fiber_seen;
+
   struct swrt_stats st;
 } __attribute__((aligned(64)));
 
@@ -95,6 +101,7 @@ struct swrt_team {
   uint32_t seq;      /* spawn sequence number */
   uint32_t pending;  /* futex word: CPEs of the current spawn not yet done */
   int host_sleeping;
+  int fibers; /* CPEs run as fibers on worker threads (fiber.c) */
   void *fn;
   double spawn_time;
   size_t tls_size; /* static TLS of the program: counted as LDM data */
@@ -107,12 +114,29 @@ extern __thread struct swrt_cpe *swrt_self; /* NULL on the MPE */
 /* ---- team.c ------------------------------------------------------------- */
 void swrt_init(void);
 void o2ath_host_init(void);
+void swrt_run_job(struct swrt_cpe *c);
+int swrt_spin_limit(void);
+
+/* ---- fiber.c: the fast backend ------------------------------------------- */
+int swrt_fiber_init(void);
+void swrt_fiber_kick(uint64_t cpes);
+void swrt_fiber_halt(void);
+void swrt_fiber_yield(void);
+void swrt_fiber_job_done(struct swrt_cpe *c);
+void swrt_fiber_host_help(uint32_t *word, int want_nonzero);
+void swrt_pause(unsigned long i);
+/* Bumped whenever a CPE does something another CPE may be waiting for
+   (barrier arrival, remote reply, unlock, kernel end): a worker whose
+   fibers all wait and see no new event gives its core away. */
+extern unsigned long swrt_events;
+static inline void swrt_event(void) { __atomic_fetch_add(&swrt_events, 1, __ATOMIC_RELAXED); }
 int swrt_spawn(void *fn, void *arg, int flush);
 int swrt_join(void);
 
 /* ---- stack.c: the CPE stack must fit in the LDM next to data and heap ---- */
 void swrt_stack_install(void);
 void swrt_stack_thread_start(struct swrt_cpe *c);
+void swrt_stack_altstack(void);
 void swrt_stack_update(struct swrt_cpe *c);
 void swrt_stack_sample(struct swrt_cpe *c);
 

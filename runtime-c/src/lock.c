@@ -22,11 +22,7 @@ int swrt_lock_long(volatile long *p) {
   double start = 0, limit = 0;
   for (unsigned long i = 0;; i++) {
     if (__atomic_fetch_add((long *)p, 1L, __ATOMIC_ACQUIRE) == 0) return 0;
-    if (i < 16) {
-      swrt_cpu_relax();
-      continue;
-    }
-    sched_yield();
+    swrt_pause(i);
     if ((i & 1023) == 16) {
       if (!start) {
         start = swrt_now();
@@ -42,5 +38,6 @@ int swrt_lock_long(volatile long *p) {
 
 int swrt_unlock_long(volatile long *p) {
   __atomic_store_n((long *)p, 0L, __ATOMIC_RELEASE);
+  swrt_event();
   return 0;
 }

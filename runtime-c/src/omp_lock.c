@@ -9,6 +9,15 @@
 static void lock_word(int *w) {
   int c = 0;
   if (__atomic_compare_exchange_n(w, &c, 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) return;
+  if (swrt_team.fibers && swrt_self) {
+    /* A fiber must not sleep in the kernel: the holder may be a fiber of
+       the same worker.  Let it run instead. */
+    do {
+      swrt_fiber_yield();
+      c = 0;
+    } while (!__atomic_compare_exchange_n(w, &c, 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED));
+    return;
+  }
   for (int i = 0; i < 100; i++) {
     swrt_cpu_relax();
     c = 0;
@@ -22,6 +31,7 @@ static void lock_word(int *w) {
 }
 
 static void unlock_word(int *w) {
+  swrt_event();
   if (__atomic_exchange_n(w, 0, __ATOMIC_RELEASE) == 2) swrt_futex_wake((uint32_t *)w, 1);
 }
 
@@ -75,7 +85,9 @@ void omp_set_nest_lock(omp_nest_lock_t *l) {
   int me = owner_id();
   for (int i = 0; !nest_try(n, me); i++) {
     int o = __atomic_load_n(&n->owner, __ATOMIC_RELAXED);
-    if (i < 100)
+    if (swrt_team.fibers && swrt_self)
+      swrt_fiber_yield();
+    else if (i < 100)
       swrt_cpu_relax();
     else if (o)
       swrt_futex_wait((uint32_t *)&n->owner, (uint32_t)o, 0.01);
@@ -85,6 +97,7 @@ void omp_set_nest_lock(omp_nest_lock_t *l) {
 void omp_unset_nest_lock(omp_nest_lock_t *l) {
   struct nest *n = (struct nest *)l;
   if (--n->count == 0) {
+    swrt_event();
     __atomic_store_n(&n->owner, 0, __ATOMIC_RELEASE);
     swrt_futex_wake((uint32_t *)&n->owner, 1);
   }

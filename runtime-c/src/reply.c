@@ -11,6 +11,7 @@
 void swrt_reply_add(void *reply, int rsize, int atomic) {
   (void)atomic;
   if (!reply) return;
+  if (atomic) swrt_event(); /* a remote reply: its owner may be waiting */
   if (rsize == 8)
     __atomic_fetch_add((long *)reply, 1L, __ATOMIC_RELEASE);
   else
@@ -34,13 +35,9 @@ int swrt_wait_value(const volatile void *reply, int rsize, long value, const cha
   double limit = swrt_watchdog_seconds(), start = swrt_now();
   for (unsigned long i = 1;; i++) {
     if (swrt_reply_load(r, rsize) >= value) return 0;
-    if (i < 64) {
-      swrt_cpu_relax();
-      continue;
-    }
     /* Only another CPE can raise it now (emulated DMA completes inside the
-       call): give that CPE the core. */
-    sched_yield();
+       call): let that CPE run. */
+    swrt_pause(i);
     if ((i & 255) == 0 && limit > 0 && swrt_now() - start > limit)
       swrt_fatal("watchdog: %s(%p, %ld) has waited %.0f s and the counter is still %ld; no DMA "
                  "or RMA in flight will raise it (emulated transfers complete inside their call), "

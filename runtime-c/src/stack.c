@@ -59,14 +59,18 @@ void swrt_stack_install(void) {
   sigaction(SIGSEGV, &sa, NULL);
 }
 
-void swrt_stack_thread_start(struct swrt_cpe *c) {
+/* The report runs on an alternate stack: the faulting one is exhausted. */
+void swrt_stack_altstack(void) {
   if (!enabled) return;
   size_t size = 64u << 10;
   char *alt = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (alt == MAP_FAILED) return;
   stack_t ss = {.ss_sp = alt, .ss_size = size, .ss_flags = 0};
   sigaltstack(&ss, NULL);
-  c->altstack = alt;
+}
+
+void swrt_stack_thread_start(struct swrt_cpe *c) {
+  swrt_stack_altstack();
   swrt_stack_update(c);
 }
 

@@ -73,11 +73,25 @@ void swrt_barrier_mask(uint64_t members, const char *what) {
   struct barrier *b = lookup(members);
   uint32_t gen = __atomic_load_n(&b->gen, __ATOMIC_ACQUIRE);
   uint64_t old = __atomic_fetch_or(&b->arrived, me, __ATOMIC_ACQ_REL);
+  swrt_event();
   if ((old | me) == members) {
     __atomic_store_n(&b->arrived, 0, __ATOMIC_RELAXED);
     __atomic_add_fetch(&b->gen, 1, __ATOMIC_SEQ_CST);
     if (__atomic_load_n(&b->sleepers, __ATOMIC_SEQ_CST)) swrt_futex_wake(&b->gen, 1 << 30);
     return;
+  }
+  double limit = swrt_watchdog_seconds(), start = 0;
+  if (swrt_team.fibers) {
+    /* A fiber hands its worker to the next CPE until the last one arrives. */
+    for (unsigned long i = 1;; i++) {
+      if (__atomic_load_n(&b->gen, __ATOMIC_ACQUIRE) != gen) return;
+      swrt_fiber_yield();
+      if ((i & 1023) == 0 && limit > 0) {
+        double t = swrt_now();
+        if (!start) start = t;
+        else if (t - start >= limit) watchdog(b, members, what, t - start);
+      }
+    }
   }
   /* Spin briefly (the others may already be running on the other core),
      then sleep: with 64 threads on a few cores, spinning starves the CPEs
@@ -86,7 +100,7 @@ void swrt_barrier_mask(uint64_t members, const char *what) {
     if (__atomic_load_n(&b->gen, __ATOMIC_ACQUIRE) != gen) return;
     swrt_cpu_relax();
   }
-  double limit = swrt_watchdog_seconds(), start = swrt_now();
+  start = swrt_now();
   for (;;) {
     __atomic_add_fetch(&b->sleepers, 1, __ATOMIC_SEQ_CST);
     if (__atomic_load_n(&b->gen, __ATOMIC_SEQ_CST) == gen)

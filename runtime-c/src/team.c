@@ -21,6 +21,7 @@ static int spin_iters = 200;
    core from the CPEs still running the kernel. O2ATH_EMU_SPIN tunes it
    (read once, before the CPE threads exist). */
 static int spin_limit(void) { return spin_iters; }
+int swrt_spin_limit(void) { return spin_iters; }
 
 /* ---- the CPE side -------------------------------------------------------- */
 
@@ -64,15 +65,21 @@ static void *cpe_main(void *p) {
   for (;;) {
     seen = wait_for_job(c, seen);
     if (!c->fn) break; /* athread_halt */
-    int bound = c->bound;
     wake_children(c);
-    __atomic_store_n(&c->in_kernel, 1, __ATOMIC_RELAXED);
-    c->fn(c->arg);
-    __atomic_store_n(&c->in_kernel, 0, __ATOMIC_RELAXED);
-    swrt_ldm_kernel_end(c);
-    finish_job(c, bound);
+    swrt_run_job(c);
   }
   return NULL;
+}
+
+/* Run the posted kernel on this CPE (either backend). */
+void swrt_run_job(struct swrt_cpe *c) {
+  int bound = c->bound;
+  __atomic_store_n(&c->in_kernel, 1, __ATOMIC_RELAXED);
+  c->fn(c->arg);
+  __atomic_store_n(&c->in_kernel, 0, __ATOMIC_RELAXED);
+  swrt_ldm_kernel_end(c);
+  if (swrt_team.fibers) swrt_fiber_job_done(c);
+  finish_job(c, bound);
 }
 
 /* ---- set-up --------------------------------------------------------------- */
@@ -96,10 +103,12 @@ static void create_cpe(struct swrt_cpe *c, int id) {
   c->arena = r;
   c->stack_lo = r + SWRT_LDM_SIZE + page;
   c->stack_hi = r + size;
+}
 
+static void start_cpe_thread(struct swrt_cpe *c, int id) {
   pthread_attr_t attr;
   pthread_attr_init(&attr);
-  pthread_attr_setstack(&attr, c->stack_lo, stack);
+  pthread_attr_setstack(&attr, c->stack_lo, (size_t)(c->stack_hi - c->stack_lo));
   int err = pthread_create(&c->thread, &attr, cpe_main, c);
   pthread_attr_destroy(&attr);
   if (err) swrt_fatal("cannot create the thread of CPE %d: %s", id, strerror(err));
@@ -111,6 +120,10 @@ static void init_once_fn(void) {
   swrt_team.tls_size = swrt_tls_size();
   swrt_stack_install();
   for (int i = 0; i < SWRT_NCPE; i++) create_cpe(&swrt_team.cpe[i], i);
+  swrt_team.fibers = swrt_fiber_init();
+  if (swrt_team.fibers) swrt_stack_altstack(); /* the MPE runs fibers too */
+  if (!swrt_team.fibers)
+    for (int i = 0; i < SWRT_NCPE; i++) start_cpe_thread(&swrt_team.cpe[i], i);
   swrt_stats_install();
   __atomic_store_n(&swrt_team.initialised, 1, __ATOMIC_RELEASE);
 }
@@ -183,13 +196,17 @@ int swrt_spawn(void *fn, void *arg, int flush) {
   /* Children before parents: a CPE that sees its own job may wake its
      children at once, so their jobs must already be posted. */
   for (int i = n - 1; i >= 0; i--) post_job(&swrt_team.cpe[i], (void (*)(void *))fn, arg, n, team, 0);
-  wake(&swrt_team.cpe[0]);
+  if (swrt_team.fibers)
+    swrt_fiber_kick(team);
+  else
+    wake(&swrt_team.cpe[0]);
   return 0;
 }
 
 /* Wait until *word reaches 0 (or != 0 when want_nonzero); the MPE spins a
    little, then sleeps until the last CPE wakes it. */
 static void host_wait(uint32_t *word, int want_nonzero) {
+  if (swrt_team.fibers) swrt_fiber_host_help(word, want_nonzero);
   for (int i = 0; i < spin_limit() * 4; i++) {
     uint32_t v = __atomic_load_n(word, __ATOMIC_ACQUIRE);
     if ((v != 0) == want_nonzero) return;
@@ -243,11 +260,15 @@ int athread_halt(void) {
 #ifdef O2ATH_EMU_SW26010
   need_host("athread_halt");
   if (swrt_team.running) swrt_fatal("athread_halt while a group is running (no athread_join)");
-  for (int i = 0; i < SWRT_NCPE; i++) {
-    post_job(&swrt_team.cpe[i], NULL, NULL, 0, 0, 0);
-    wake(&swrt_team.cpe[i]);
+  if (swrt_team.fibers) {
+    swrt_fiber_halt();
+  } else {
+    for (int i = 0; i < SWRT_NCPE; i++) {
+      post_job(&swrt_team.cpe[i], NULL, NULL, 0, 0, 0);
+      wake(&swrt_team.cpe[i]);
+    }
+    for (int i = 0; i < SWRT_NCPE; i++) pthread_join(swrt_team.cpe[i].thread, NULL);
   }
-  for (int i = 0; i < SWRT_NCPE; i++) pthread_join(swrt_team.cpe[i].thread, NULL);
   swrt_team.halted = 1;
 #endif
   return 0;
@@ -286,7 +307,10 @@ int __real_athread_create(int id, void *fpc, void *arg) {
     swrt_fatal("athread_create(%d) while CPE %d still runs an earlier athread_create thread", id, id);
   __atomic_store_n(&c->bound_done, 0, __ATOMIC_SEQ_CST);
   post_job(c, (void (*)(void *))fpc, arg, 1, 1ull << id, 1);
-  wake(c);
+  if (swrt_team.fibers)
+    swrt_fiber_kick(1ull << id);
+  else
+    wake(c);
   return 0;
 }
 
