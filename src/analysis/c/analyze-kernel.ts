@@ -132,6 +132,10 @@ export function analyzeKernel(
       if (p?.type === 'call_expression' && p.childForFieldName('function')?.id === id.id) calls.add(id.text);
       continue;
     }
+    if (p?.type === 'call_expression' && p.childForFieldName('function')?.id === id.id && decl.shape !== 'function') {
+      bag.report(file, { start: id.startIndex, end: id.endIndex }, amsg.functionPointerCall());
+      continue;
+    }
     if (decl.at === id.startIndex || inside(decl.at, stmt) || threadprivate.has(decl.at)) continue;
     if (inPrivateScope(decl.name, id.startIndex)) continue;
     note(decl, classifyUse(id), id.startIndex, id.startIndex);

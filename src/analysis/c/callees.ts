@@ -58,7 +58,12 @@ export function collectCallees(
       const decl = scope.resolve(id);
       if (!decl) {
         if (p?.type === 'call_expression' && p.childForFieldName('function')?.id === id.id) work.push(id.text);
-        else if (p?.type !== 'call_expression' && scope.functions.has(id.text)) bag.report(file, { start: id.startIndex, end: id.endIndex }, amsg.functionPointerCall());
+        // A function used as a value (a qsort comparator) is reached from CPE code too.
+        else if (scope.functions.has(id.text)) work.push(id.text);
+        continue;
+      }
+      if (p?.type === 'call_expression' && p.childForFieldName('function')?.id === id.id) {
+        bag.report(file, { start: id.startIndex, end: id.endIndex }, amsg.functionPointerCall());
         continue;
       }
       if (decl.at === id.startIndex || threadprivate.has(decl.at)) continue;

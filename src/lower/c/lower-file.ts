@@ -15,6 +15,8 @@ import { NameAllocator } from '../../core/names.js';
 import { constantIn, lowerKernel } from './lower-kernel.js';
 import { linkOrdered, lowerConstruct } from './lower-constructs.js';
 import { buildSlavePrologue } from './slave-prologue.js';
+import { collectMacros } from '../../frontend/c/find-pragmas.js';
+import { ATHREAD_API } from '../athread-api.js';
 
 /**
  * The conditional groups a function definition sits in, as the lines that reopen them around its
@@ -60,13 +62,14 @@ export function lowerFile(
     acc: names.allocate('o2ath_acc'),
   };
   const nthrField = names.allocate('o2ath_team');
+  const macros = collectMacros(root);
   const statics: SlaveStatic[] = [];
   const plans: KernelPlan[] = [];
   const perFn = new Map<string, number>();
   for (const k of kernels) {
     const n = (perFn.get(k.fnName) ?? 0) + 1;
     perFn.set(k.fnName, n);
-    const p = lowerKernel({ file, bag, names, nthrField, statics, scope, k: fixed.k }, k, n);
+    const p = lowerKernel({ file, bag, names, nthrField, statics, scope, k: fixed.k, macros, ldmBytes: ATHREAD_API[target].ldmBytes }, k, n);
     if (p) plans.push(p);
   }
 

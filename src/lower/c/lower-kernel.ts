@@ -9,6 +9,8 @@ import type { ScopeIndex } from '../../analysis/c/scope.js';
 import type { NameAllocator } from '../../core/names.js';
 import type { ArgField, ConstructPlan, KernelLocal, KernelPlan, ReductionPlan, DerefEdit, SlaveStatic } from '../plan.js';
 import { positionOf } from '../../source/line-map.js';
+import { declSize, localsSize } from './ldm-budget.js';
+import * as lmsg from '../../core/messages/lower.js';
 import { assignable, declType, linkOrdered, lowerConstruct, lowerReductionVar, MAX_CPES, type ConstructContext } from './lower-constructs.js';
 
 /** Start of the function, or of the comment block directly above it, so the struct goes before both. */
@@ -30,6 +32,8 @@ export interface LowerContext {
   readonly statics: SlaveStatic[];
   readonly scope: ScopeIndex;
   readonly k: string;
+  readonly macros: ReadonlyMap<string, string>;
+  readonly ldmBytes: number;
 }
 
 /** Does a C expression name no variables (only literals, macros, enum constants, sizeof of types)? */
@@ -86,6 +90,15 @@ export function lowerKernel(ctx: LowerContext, a: KernelAnalysis, index: number)
     if (p) constructs.push(p);
   });
   if (ctx.bag.errorCount > errors) return undefined;
+
+  // The argument block copy, the kernel's locals and the largest construct's private copies share LDM.
+  const argBytes = fields.reduce((n, f) => n + (declSize(f.ctype, ctx.macros) ?? 0), 0);
+  const constructBytes = Math.max(0, ...constructs.map((c) => ('locals' in c ? localsSize(c.locals, ctx.macros) : 0)));
+  const ldm = argBytes + localsSize(locals, ctx.macros) + constructBytes;
+  if (ldm > ctx.ldmBytes) {
+    ctx.bag.report(file, { start: pragmaStart, end: a.region.pragma.node.endIndex }, lmsg.ldmOverflow(kernel, ldm, ctx.ldmBytes));
+    return undefined;
+  }
 
   const stmt = a.region.stmt!;
   const lineStart = file.lines.starts[positionOf(file.lines, pragmaStart).line - 1]!;

@@ -24,8 +24,11 @@ export function lowerKernel(tree: FortranTree, text: string, k: FKernelAnalysis,
   const epilogue: string[] = [];
   const hostReductions: FHostReduction[] = [];
   const team = clauseExpr(r.directive, 'num_threads');
-  entries.push({ hostExpr: team !== undefined ? `min(64, max(1, int(${team})))` : '64' });
-  if (clausesOf(r.directive, 'if').length > 0) bag.report(r.site.file, clausesOf(r.directive, 'if')[0]!.span, fmsg.clause('if', r.kind));
+  const size = team !== undefined ? `min(64, max(1, int(${team})))` : '64';
+  // if(false): the region still runs on the CPEs, with a team of one (OpenMP's inactive region).
+  const ifc = clausesOf(r.directive, 'if').find((c) => c.modifiers.length === 0 || c.modifiers.some((m) => m.word === 'parallel'));
+  const cond = ifc?.args?.[0]?.text;
+  entries.push({ hostExpr: cond !== undefined ? `merge(${size}, 1, ${cond})` : size });
   for (const c of ['copyin', 'proc_bind', 'allocate']) if (clausesOf(r.directive, c).length > 0) bag.report(r.site.file, clausesOf(r.directive, c)[0]!.span, fmsg.clause(c, r.kind));
 
   const pass = (v: FKernelVar, name: string): void => {
