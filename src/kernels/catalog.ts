@@ -173,13 +173,14 @@ const ENTRIES: readonly KernelSpec[] = [
     entryPoints: ['swk_optim_step'],
     methods: [M.ag, M.airnet, M.gn],
     params: [
-      { name: 'chunk', doc: 'elements per LDM chunk (7 arrays resident)' },
+      { name: 'chunk', doc: 'elements per LDM chunk (7 arrays, two slots for double buffering)' },
       { name: 'cfg', doc: 'lr, b1, b2, eps, wd, variant ADAM | AG_TAN | AG_COS, step t' },
     ],
     dtypes: ['f32', 'f64'],
     deterministic: true,
-    defaultTile: (dt, tg) => ({ chunk: tg === 'sw26010' ? (dt === 'f32' ? 1024 : 512) : 2048 }),
-    ldmBytes: (t, e) => 7 * e * t['chunk']!,
+    // Two slots of seven arrays (double buffering).
+    defaultTile: (dt, tg) => ({ chunk: (tg === 'sw26010' ? 512 : 2048) / (dt === 'f32' ? 1 : 2) }),
+    ldmBytes: (t, e) => 14 * e * t['chunk']!,
     deps: [],
   },
   {
@@ -242,8 +243,8 @@ const ENTRIES: readonly KernelSpec[] = [
     ],
     dtypes: ['f32'],
     deterministic: true,
-    defaultTile: () => ({ chunk: 4096 }),
-    ldmBytes: (t) => 13 * t['chunk']! + 8 * 256,
+    defaultTile: (_dt, tg) => ({ chunk: tg === 'sw26010' ? 2048 : 4096 }),
+    ldmBytes: (t) => 17 * t['chunk']! + 8 * 256,
     deps: [],
   },
 ];
