@@ -4,7 +4,7 @@
 // Produces edits on the copied text plus the declarations they need.
 import type { DiagnosticBag } from '../../core/diagnostic.js';
 import type { FortranTree } from '../../frontend/fortran/index.js';
-import { referencedNames } from '../../frontend/fortran/index.js';
+import { constructStartingAt, referencedNames, type Construct } from '../../frontend/fortran/index.js';
 import { clausesOf, listItems } from '../../analysis/c/clauses.js';
 import { classifyName, declarationOf, dimsText } from '../../analysis/fortran/variables.js';
 import { lineEndOf, lineStartOf, type FRegion } from '../../analysis/fortran/regions.js';
@@ -135,7 +135,9 @@ export function lowerDo(r: FRegion, ctx: BodyContext, combined: boolean): void {
     ctx.bag.report(file, r.site.span, fmsg.loopForm('only counted DO loops are partitioned'));
     return;
   }
-  for (const k of ['collapse', 'ordered', 'linear']) if (clausesOf(r.directive, k).length > 0) ctx.bag.report(file, r.site.span, fmsg.clause(k, r.kind));
+  for (const k of ['ordered', 'linear']) if (clausesOf(r.directive, k).length > 0) ctx.bag.report(file, r.site.span, fmsg.clause(k, r.kind));
+  const nest = collapsedNest(r, ctx);
+  if (!nest) return;
   const sched = clausesOf(r.directive, 'schedule')[0];
   const kind = sched?.value?.word.toLowerCase() ?? 'static';
   // runtime/auto: the implementation chooses, static here. guided: fixed chunks from the same
@@ -198,8 +200,17 @@ export function lowerDo(r: FRegion, ctx: BodyContext, combined: boolean): void {
     `${N.st} = ${st}`,
     `${N.n} = (int(${ub}, 8) - ${N.lb} + ${N.st}) / ${N.st}`,
     `if (${N.n} < 0) ${N.n} = 0`,
-    ...prologue,
   ];
+  for (let l = 1; l < nest.length; l++) {
+    const v = nest[l]!.detail;
+    const decl = `integer(8) ${N.lb}${l}, ${N.st}${l}, ${N.n}${l}`;
+    if (!ctx.decls.includes(decl)) ctx.decls.push(decl);
+    setup.push(`${N.lb}${l} = ${v.start}`, `${N.st}${l} = ${v.step ?? '1'}`, `${N.n}${l} = (int(${v.end}, 8) - ${N.lb}${l} + ${N.st}${l}) / ${N.st}${l}`,
+      `if (${N.n}${l} < 0) ${N.n}${l} = 0`, `${N.n} = ${N.n} * ${N.n}${l}`);
+    const qd = `integer(8) ${N.q}`;
+    if (!ctx.decls.includes(qd)) ctx.decls.push(qd);
+  }
+  setup.push(...prologue);
   const label = d.termLabel ? `${d.termLabel} ` : '';
   const cname = doStmt.constructName ? `${doStmt.constructName}: ` : '';
   const header: string[] = [];
@@ -227,7 +238,16 @@ export function lowerDo(r: FRegion, ctx: BodyContext, combined: boolean): void {
     header.push(`do ${N.c} = ${N.tid} * int(${chunk}, 8), ${N.n} - 1, int(${N.nthr}, 8) * int(${chunk}, 8)`, `${cname}do ${label}${N.k} = ${N.c}, min(${N.c} + int(${chunk}, 8), ${N.n}) - 1`);
     extraEnd = ['end do'];
   }
-  header.push(`${d.variable} = ${N.lb} + ${N.k} * ${N.st}`);
+  if (nest.length === 1) header.push(`${d.variable} = ${N.lb} + ${N.k} * ${N.st}`);
+  else {
+    // collapse(n): one iteration space; the indices are recovered innermost first.
+    header.push(`${N.q} = ${N.k}`);
+    for (let l = nest.length - 1; l >= 1; l--) {
+      const v = nest[l]!.detail;
+      header.push(`${v.variable} = ${N.lb}${l} + mod(${N.q}, ${N.n}${l}) * ${N.st}${l}`, `${N.q} = ${N.q} / ${N.n}${l}`);
+    }
+    header.push(`${d.variable} = ${N.lb} + ${N.q} * ${N.st}`);
+  }
 
   // After the loop: lastprivate by the CPE holding the last iteration, reductions combined in CPE
   // order by CPE 0 between two barriers, then the construct's barrier unless nowait.
@@ -261,6 +281,40 @@ export function lowerDo(r: FRegion, ctx: BodyContext, combined: boolean): void {
       }
     }
   }
+  // Collapsed inner DO statements (and their END DO) go: the partitioned loop runs them all.
+  for (let l = 1; l < nest.length; l++) {
+    const c = nest[l]!;
+    const dst = ctx.tree.statements[c.construct.first]!;
+    replaceLines(ctx, lineStartOf(ctx.text, dst.span.start), lineEndOf(ctx.text, dst.span.end), []);
+    if (c.construct.last !== nest[l - 1]!.construct.last) {
+      const endSt = ctx.tree.statements[c.construct.last]!;
+      replaceLines(ctx, lineStartOf(ctx.text, endSt.span.start), lineEndOf(ctx.text, endSt.span.end), []);
+    }
+  }
   // Directives nested in the loop (critical, atomic, ...).
   lowerDirectives(r.children, ctx);
+}
+
+type CountedDo = { readonly construct: Construct; readonly detail: { variable: string; start: string; end: string; step?: string } };
+
+/** The loops a collapse(n) clause covers, outermost first (just the loop without collapse); undefined after a diagnostic. */
+function collapsedNest(r: FRegion, ctx: BodyContext): CountedDo[] | undefined {
+  const c = clausesOf(r.directive, 'collapse')[0];
+  const depth = c ? Number.parseInt(c.args?.[0]?.text ?? '1', 10) : 1;
+  const out: CountedDo[] = [];
+  let cur: Construct | undefined = r.loop;
+  for (let l = 0; l < depth; l++) {
+    const d = cur ? ctx.tree.statements[cur.first]!.detail : undefined;
+    const prev = out[out.length - 1]?.construct;
+    // Perfect nesting: the inner DO is the whole body (END DO right before the outer END DO, or a shared label).
+    const perfect = !prev || (cur !== undefined && cur.first === prev.first + 1 && (cur.last === prev.bodyLast || cur.last === prev.last));
+    if (!cur || !d || d.kind !== 'do' || d.form !== 'counted' || !d.variable || d.start === undefined || d.end === undefined || !perfect || !Number.isFinite(depth)) {
+      ctx.bag.report(r.site.file, r.site.span, fmsg.loopForm(`collapse(${depth}) needs ${depth} perfectly nested counted DO loops`));
+      return undefined;
+    }
+    out.push({ construct: cur, detail: { variable: d.variable, start: d.start, end: d.end, step: d.step } });
+    cur = constructStartingAt(ctx.tree, cur.first + 1);
+  }
+  if (out.length > 1 && clausesOf(r.directive, 'lastprivate').length > 0) ctx.bag.report(r.site.file, r.site.span, fmsg.clause('lastprivate', `${r.kind} collapse`));
+  return out;
 }

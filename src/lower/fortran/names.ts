@@ -12,6 +12,7 @@ export const N = {
   lb: 'o2ath_lb',
   st: 'o2ath_st',
   t: 'o2ath_t',
+  q: 'o2ath_q',
   cpeId: 'o2ath_cpe_id',
   cpeTeam: 'o2ath_cpe_team',
   flush: 'o2ath_cpe_flush',
