@@ -130,7 +130,7 @@ export function formatBench(rows: readonly BenchRow[]): string {
   const info = targetInfo('sw26010pro');
   const lines = [
     'Modelled upper bounds: compute at peak assumes a SIMD micro-kernel sustaining 16 flop/cycle/CPE (the emulated',
-    'C loops are scalar); DMA fully overlapped (K1, K4, K9 double-buffer; the other kernels issue synchronous',
+    'C loops are scalar); DMA fully overlapped (K1, K4, K8, K9, K10 double-buffer; the others issue synchronous',
     'gets, so for them t_comp + t_dma is the more realistic time, close to t_dma as all are DMA-bound);',
     'mesh broadcasts, RMA and DMA latency are not modelled; int8 ops (quant) are counted at the fp peak.',
     `model: SW26010-Pro core group, ${info.cpes} CPEs x ${info.clockHz / 1e9} GHz x ${info.flopPerCycle.f64} flop/cycle = ` +
