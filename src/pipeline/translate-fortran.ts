@@ -6,7 +6,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { DiagnosticBag } from '../core/diagnostic.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { TranslateOptions, TranslateResult } from '../translate.js';
-import { parseFortran } from '../frontend/fortran/index.js';
+import { parseFortran, resolveName, type FortranTree, type ProgramUnit } from '../frontend/fortran/index.js';
 import { parseAndCheckDirective } from '../openmp/index.js';
 import { buildRegions, lineEndOf, lineStartOf, type FRegion, type ParsedSite } from '../analysis/fortran/regions.js';
 import { analyzeKernel, type FKernelAnalysis } from '../analysis/fortran/analyze-kernel.js';
@@ -86,7 +86,8 @@ export function translateFortran(file: SourceFile, options: TranslateOptions): T
       analyses.push(k);
     }
   }
-  const calls = [...new Set(analyses.flatMap((a) => a.calls))];
+  const calls = [...new Set([...analyses.flatMap((a) => a.calls), ...options.cpeFunctions.map((n) => n.toLowerCase())])];
+  const slaveImports = cpeImports(tree, analyses, options.cpeFunctions);
   const { modules, callees } = lowerCallees(tree, text, calls, orphanRoots, binding, bag);
 
   const diagnostics = [...bag.items, ...regionDiags].sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
@@ -105,8 +106,41 @@ export function translateFortran(file: SourceFile, options: TranslateOptions): T
     return {
       ok: true,
       files: [{ name: `${base}.host${ext}`, text: host, role: 'host' }, { name: `${base}.slave${ext}`, text: slave, role: 'slave' }],
-      diagnostics, slaveImports: [], kernels: kernels.length,
+      diagnostics, slaveImports, kernels: kernels.length,
     };
   }
-  return { ok: true, files: [{ name, text: emitFortran(plan, active), role: 'hybrid' }], diagnostics, slaveImports: [], kernels: kernels.length };
+  return { ok: true, files: [{ name, text: emitFortran(plan, active), role: 'hybrid' }], diagnostics, slaveImports, kernels: kernels.length };
+}
+
+/**
+ * Procedures of other files that kernels call and that --cpe-functions names: their gfortran symbols
+ * (`name_`, or `__module_MOD_name` through USE), which the driver binds to those files' CPE copies.
+ */
+function cpeImports(tree: FortranTree, analyses: readonly FKernelAnalysis[], cpeFunctions: readonly string[]): string[] {
+  const wanted = new Set(cpeFunctions.map((n) => n.toLowerCase()));
+  const out = new Set<string>();
+  for (const a of analyses) {
+    for (const c of a.calls) {
+      if (!wanted.has(c) || tree.units.some((u) => u.name === c && (u.kind === 'subroutine' || u.kind === 'function'))) continue;
+      const r = resolveName(tree, a.unit, c);
+      if (r?.via === 'use' && r.module) {
+        out.add(`__${r.module}_MOD_${r.remote ?? c}`);
+        continue;
+      }
+      // Not resolvable here: an external procedure, or a procedure of a module in another file. Each
+      // candidate symbol is listed; renaming one the object does not reference changes nothing.
+      out.add(`${c}_`);
+      for (const m of modulesUsedFrom(tree, a.unit)) out.add(`__${m}_MOD_${c}`);
+    }
+  }
+  return [...out].sort();
+}
+
+/** Modules USEd by a unit or its hosts that this file does not define. */
+function modulesUsedFrom(tree: FortranTree, unit: number): string[] {
+  const out: string[] = [];
+  for (let u: ProgramUnit | undefined = tree.units[unit]; u; u = u.parent !== undefined ? tree.units[u.parent] : undefined) {
+    for (const use of u.scope.uses) if (!tree.units.some((x) => x.kind === 'module' && x.name === use.module)) out.push(use.module);
+  }
+  return out;
 }

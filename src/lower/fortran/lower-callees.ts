@@ -56,7 +56,9 @@ function calleeEdits(tree: FortranTree, text: string, u: ProgramUnit, roots: rea
 }
 
 export function lowerCallees(tree: FortranTree, text: string, calls: readonly string[], roots: readonly FRegion[], binding: string, bag: DiagnosticBag): { modules: FCalleeCopy[]; callees: FCalleeCopy[] } {
-  const need = reachable(tree, calls);
+  // Also every procedure holding orphaned directives: a kernel in another file may call it.
+  const withDirectives = tree.units.filter((u) => u.name && (u.kind === 'subroutine' || u.kind === 'function') && regionsIn(roots, u, tree).length > 0).map((u) => u.name!);
+  const need = reachable(tree, [...calls, ...withDirectives]);
   const span = (u: ProgramUnit) => ({ start: lineStartOf(text, tree.statements[u.first]!.span.start), end: lineEndOf(text, tree.statements[u.last]!.span.end) });
   const modules: FCalleeCopy[] = [];
   const callees: FCalleeCopy[] = [];
