@@ -38,7 +38,8 @@ export const ATHREAD_API: Record<Target, AthreadVocabulary> = {
     join: 'athread_join();',
     tid: 'CRTS_tid',
     barrier: ['flush_slave_cache();', 'athread_ssync_array();'],
-    flush: 'flush_slave_cache();',
+    // A flush usually sits in a loop waiting for another CPE: o2ath_relax lets it run (a no-op on the CPE).
+    flush: 'flush_slave_cache(); o2ath_relax();',
     flushLines: ['flush_slave_cache();'],
     argsIn: ['athread_dma_get(&{dst}, {src}, sizeof({dst}));'],
     argsInDecls: [],
@@ -55,7 +56,7 @@ export const ATHREAD_API: Record<Target, AthreadVocabulary> = {
     join: 'athread_join();',
     tid: '_MYID',
     barrier: ['athread_syn(ARRAY_SCOPE, 0xffff);'],
-    flush: '__sync_synchronize();',
+    flush: '__sync_synchronize(); o2ath_relax();',
     flushLines: [],
     argsIn: ['athread_get(PE_MODE, {src}, &{dst}, sizeof({dst}), (void *)&{reply}, 0, 0, 0);', 'while ({reply} != 1);'],
     argsInDecls: ['volatile int {reply} = 0;'],

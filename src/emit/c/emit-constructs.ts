@@ -87,7 +87,7 @@ export function renderConstruct(plan: FilePlan, c: ConstructPlan, text: string, 
     case 'atomic':
       return block(plan, text, c, c.kind, `under the lock ${c.lock}`, [`athread_lock(&${c.lock});`, ...v.flushLines, sub(c.bodyStart, c.bodyEnd), ...v.flushLines, `athread_unlock(&${c.lock});`]);
     case 'ordered':
-      return block(plan, text, c, 'ordered', 'in iteration order', [`o2ath_wait_turn(&${c.turn}, ${c.k});`, sub(c.bodyStart, c.bodyEnd), ...v.flushLines, `${c.turn} = ${c.k} + 1;`]);
+      return block(plan, text, c, 'ordered', 'in iteration order', [`o2ath_wait_turn(&${c.turn}, ${c.k});`, sub(c.bodyStart, c.bodyEnd), ...v.flushLines, `${c.turn} = ${c.k} + 1;`, 'o2ath_signal();']);
     case 'single': {
       const lines = [...teamDecl(plan, c.team), ...locals(c.locals), `if (${n.tid} == 0) {`, sub(c.bodyStart, c.bodyEnd)];
       for (const cp of c.copyprivate) lines.push(`${cp.slot} = ${cp.name};`);
