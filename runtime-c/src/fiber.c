@@ -163,8 +163,11 @@ static void make_fiber(struct swrt_cpe *c) {
    block), so glibc sees the thread that really runs the fiber. */
 static void resume(struct swrt_cpe *c) {
   char *tp_now = get_fs();
-  memcpy(c->fiber_tp, tp_now, tcb_size);
-  *(void **)c->fiber_tp = c->fiber_tp;
+  if (c->fiber_tcb_from != tp_now) { /* last resumed by another thread */
+    memcpy(c->fiber_tp, tp_now, tcb_size);
+    *(void **)c->fiber_tp = c->fiber_tp;
+    c->fiber_tcb_from = tp_now;
+  }
   set_fs(c->fiber_tp);
   swrt_ctx_switch(&c->runner_sp, c->fiber_sp);
   set_fs(tp_now);
@@ -244,6 +247,61 @@ static void *worker_main(void *p) {
   return NULL;
 }
 
+/* ---- stall report ------------------------------------------------------------
+   Fibers are never preempted: a kernel that busy-waits on memory another CPE
+   writes, without calling the runtime, can keep that CPE from ever running.
+   Nothing can be done about it at that point, but saying so beats a silent
+   hang: a monitor thread warns when CPEs have work and no CPE called the
+   runtime for the watchdog time. */
+
+static uint64_t activity(void) {
+  uint64_t a = __atomic_load_n(&swrt_events, __ATOMIC_RELAXED);
+  for (int i = 0; i < SWRT_NCPE; i++) {
+    const struct swrt_stats *st = &swrt_team.cpe[i].st;
+    a += st->dma_get_calls + st->dma_put_calls + st->rma_calls + st->barriers;
+  }
+  return a;
+}
+
+static void *monitor_main(void *p) {
+  (void)p;
+  double limit = swrt_watchdog_seconds();
+  uint64_t last = activity();
+  double since = swrt_now();
+  int warned = 0;
+  for (;;) {
+    struct timespec ts = {1, 0};
+    nanosleep(&ts, NULL);
+    uint64_t now_a = activity();
+    double now = swrt_now();
+    if (now_a != last || !__atomic_load_n(&work, __ATOMIC_RELAXED)) {
+      last = now_a;
+      since = now;
+      warned = 0;
+      continue;
+    }
+    if (warned || now - since < limit) continue;
+    uint64_t running = 0, waiting = 0;
+    for (int i = 0; i < SWRT_NCPE; i++) {
+      struct swrt_cpe *c = &swrt_team.cpe[i];
+      if (__atomic_load_n(&c->fiber_claim, __ATOMIC_RELAXED))
+        running |= 1ull << i;
+      else if (__atomic_load_n(&c->fiber_busy, __ATOMIC_RELAXED))
+        waiting |= 1ull << i;
+    }
+    char r[256], w[256];
+    swrt_format_cpes(r, sizeof r, running);
+    swrt_format_cpes(w, sizeof w, waiting);
+    swrt_warn("no CPE has called the runtime for %.0f s: CPEs %s are running, CPEs %s wait; if "
+              "a kernel busy-waits on memory another CPE writes (instead of a barrier or "
+              "CRTS_*_wait_value), the fiber backend cannot run that CPE: rerun with "
+              "O2ATH_EMU_BACKEND=threads",
+              now - since, r, w);
+    warned = 1;
+  }
+  return NULL;
+}
+
 /* ---- the backend interface ------------------------------------------------- */
 
 int swrt_fiber_init(void) {
@@ -270,6 +328,10 @@ int swrt_fiber_init(void) {
     w->id = i;
     int err = pthread_create(&w->thread, NULL, worker_main, w);
     if (err) swrt_fatal("cannot create a worker thread: %s", strerror(err));
+  }
+  if (swrt_watchdog_seconds() > 0) {
+    pthread_t mon;
+    if (pthread_create(&mon, NULL, monitor_main, NULL) == 0) pthread_detach(mon);
   }
   return 1;
 }

@@ -85,6 +85,7 @@ struct swrt_cpe {
 
   /* fiber backend (fiber.c) */
   void *fiber_sp, *fiber_tp, *runner_sp;
+  void *fiber_tcb_from; /* whose thread control block the fiber's copy is */
   int fiber_claim; /* a thread runs (or resumes) this fiber */
   int fiber_busy;  /* inside a job (possibly waiting) */
   uint32_t fiber_seen;

@@ -22,6 +22,9 @@
 //! run: rma-ldm => error: CRTS_rma_iput: the local buffer
 //! run: mpe-ldm => error: ldm_malloc called outside a CPE kernel
 //! run: syn-member => error: this CPE is not one of the participants
+//! run: mpe-on-cpe => error: athread_set_num_threads called on a CPE
+//! run: redurt-type => error: CRTS_scoll_redurt: unknown data type code 42
+//! run: col-mode => error: athread_get in COL_MODE is not emulated
 #include "check.h"
 #include <string.h>
 
@@ -32,7 +35,8 @@ struct arg {
 };
 
 enum { OK, STACK, HEAP_STACK, DMA_LEN, DMA_LDM, DMA_MEM, DMA_REPLY, DMA_STRIDE, WAIT, BARRIER,
-       BARRIER_ROW, LOCK, RMA_TARGET, RMA_LDM, SYN_MEMBER, FREE_SIZE, FREE_BAD };
+       BARRIER_ROW, LOCK, RMA_TARGET, RMA_LDM, SYN_MEMBER, FREE_SIZE, FREE_BAD, MPE_ON_CPE,
+       REDURT_TYPE, COL_MODE_GET };
 
 #ifdef __sw_slave__
 #include <slave.h>
@@ -103,6 +107,15 @@ void kern(struct arg *a) {
     break;
   }
   case FREE_BAD: ldm_free(buf, 64); break;
+  case MPE_ON_CPE: {
+    extern int athread_set_num_threads(int);
+    if (_MYID == 2) athread_set_num_threads(4);
+    break;
+  }
+  case REDURT_TYPE: CRTS_scoll_redurt(buf, buf + 8, 1, 42, OP_add, buf + 16, 8); break;
+  case COL_MODE_GET:
+    if (_MYID == 0) athread_get(COL_MODE, a->mem, buf, 64, (void *)&rply, 0, 0, 0);
+    break;
   default: break;
   }
 }
@@ -117,7 +130,8 @@ extern void slave_nothing(void *);
 
 static const char *names[] = {"ok", "stack", "heap-stack", "dma-len", "dma-ldm", "dma-mem",
                               "dma-reply", "dma-stride", "wait", "barrier", "barrier-row", "lock",
-                              "rma-target", "rma-ldm", "syn-member", "free-size", "free-bad"};
+                              "rma-target", "rma-ldm", "syn-member", "free-size", "free-bad",
+                              "mpe-on-cpe", "redurt-type", "col-mode"};
 
 int main(int argc, char **argv) {
   static struct arg a;
