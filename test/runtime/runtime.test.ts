@@ -100,6 +100,26 @@ describe('runtime-c', () => {
     }
   });
 
+  it('serves gfortran: omp_lib calls and athread_* from Fortran, no libgomp', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'o2ath-fortran-'));
+    try {
+      const src = join(rt, 'tests', 'fortran');
+      execFileSync('gfortran', ['-O1', '-c', join(src, 'omp-athread-1.f90'), '-o', join(dir, 'host.o')], { cwd: dir });
+      execFileSync('gcc', ['-O1', '-isystem', join(rt, 'include'), '-D__sw_slave__', '-c',
+        join(src, 'omp-athread-1-slave.c'), '-o', join(dir, 'slave.o')]);
+      execFileSync('sh', [join(rt, 'tools', 'slave-rename.sh'), join(dir, 'slave.o')]);
+      execFileSync('gfortran', [join(dir, 'host.o'), join(dir, 'slave.o'), join(rt, 'build', 'libo2athrt.a'),
+        '-pthread', '-o', join(dir, 'prog')]);
+      const out = execFileSync(join(dir, 'prog'), { encoding: 'utf8' });
+      expect(out.trim().split('\n').map((l) => l.replace(/ +/g, ' ').trim())).toEqual([
+        'mpe thread 0 of 1 max 64',
+        'sum of ids 2016',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('passes its C tests under AddressSanitizer and UBSan', () => {
     expectAllPassed(make(['-j2', 'check', 'SAN=address,undefined', 'CFLAGS=-O1 -g']));
   });
