@@ -12,6 +12,8 @@ async function driver(language: 'c' | 'fortran', argv: string[]): Promise<number
 
 async function registerOptional(program: Command): Promise<void> {
   // Verbs owned by other modules register themselves when present.
+  const r = await import('../report/cli.js');
+  r.registerReportCommand(program);
   try {
     const k = await import('../kernels/cli.js');
     k.registerKernelsCommand(program);
