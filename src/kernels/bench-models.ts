@@ -60,7 +60,7 @@ const STREAMING_DOCS: Readonly<Record<string, string>> = {
   quant: 'int8 GEMM with rb-row A blocks in LDM: A once, W once per row block, Y once',
   softmax: 'z read once, outputs written once (rows wider than the LDM tile are read twice: online max/sum, then outputs)',
   attention: 'flash-style for a qb-query block: Q and O once, K and V once per query block',
-  norm: 'x read once, y written once (segment statistics read x twice more: sums, then shifted squares)',
+  norm: 'x read once, y written once (statistics read x once more by Welford, twice with a GraphNorm alpha: sums, then shifted squares)',
   csr: 'one feature-row gather per edge (no cache in LDM), indices, self rows and output once',
   moe: 'x read by the router GEMM and by the apply, y written once',
   optim: 'AngularGrad: pass 1 reads p, g, g_prev, min; pass 2 reads and writes all seven arrays',

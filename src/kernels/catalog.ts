@@ -206,7 +206,7 @@ const ENTRIES: readonly KernelSpec[] = [
     entryPoints: ['swk_segment_norm'],
     methods: [M.mamo, M.gn, M.kd, M.onet],
     params: [
-      { name: 'rc', doc: 'rows per statistics chunk (fixed: results do not depend on the CPE count)' },
+      { name: 'rc', doc: 'rows per statistics chunk (fixed: results do not depend on the CPE count); Welford per chunk + Chan merge without alpha' },
       { name: 'cmax', doc: 'largest channel count C held in LDM' },
       { name: 'axis', doc: 'ROW (LayerNorm) or SEGMENT_COL (BN: 1 segment; IN/GraphNorm: per graph; CBN: per-segment gamma/beta)' },
     ],
