@@ -10,6 +10,10 @@
 #endif
 #include <pthread.h>
 #include <stddef.h>
+
+/* O2ATH_EMU and the swrt_* entry points the public macros expand to; the
+   support headers (o2ath_rt.h, o2ath_cpe.h) switch on O2ATH_EMU. */
+#include "../include/o2ath_emu.h"
 #include <stdint.h>
 #include <stdio.h>
 
