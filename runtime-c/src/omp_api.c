@@ -4,13 +4,15 @@
 #include <omp.h>
 
 #include "../include/athread.h"
+#include "../include/o2ath_cpe.h"
 
 /* A CPE thread is a member of the team of the current spawn; the MPE is the
-   initial thread outside any parallel region. */
-int omp_get_thread_num(void) { return swrt_self ? swrt_self->id : 0; }
-int omp_get_num_threads(void) { return swrt_self ? swrt_self->team_size : 1; }
+   initial thread outside any parallel region. Inside a parallel region nested
+   in CPE code (o2ath_nest_enter), the CPE is a team of one, one level deeper. */
+int omp_get_thread_num(void) { return swrt_self && !o2ath_nest_depth ? swrt_self->id : 0; }
+int omp_get_num_threads(void) { return swrt_self && !o2ath_nest_depth ? swrt_self->team_size : 1; }
 int omp_in_parallel(void) { return swrt_self && swrt_self->team_size > 1; }
-int omp_get_level(void) { return swrt_self ? 1 : 0; }
+int omp_get_level(void) { return swrt_self ? 1 + o2ath_nest_depth : 0; }
 int omp_get_active_level(void) { return omp_in_parallel(); }
 
 /* nthreads-var: the size of the next spawn (64 unless changed). */
@@ -26,10 +28,14 @@ void omp_set_num_threads(int n) {
 int omp_get_num_procs(void) { return SWRT_NCPE; }
 int omp_get_thread_limit(void) { return SWRT_NCPE; }
 int omp_get_ancestor_thread_num(int level) {
-  return level == 0 ? 0 : level == 1 && swrt_self ? swrt_self->id : -1;
+  if (level == 0) return 0;
+  if (!swrt_self || level > 1 + o2ath_nest_depth) return -1;
+  return level == 1 ? swrt_self->id : 0;
 }
 int omp_get_team_size(int level) {
-  return level == 0 ? 1 : level == 1 && swrt_self ? swrt_self->team_size : -1;
+  if (level == 0) return 1;
+  if (!swrt_self || level > 1 + o2ath_nest_depth) return -1;
+  return level == 1 ? swrt_self->team_size : 1;
 }
 int omp_get_dynamic(void) { return 0; }
 void omp_set_dynamic(int v) { (void)v; }

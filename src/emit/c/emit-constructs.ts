@@ -106,7 +106,8 @@ export function renderConstruct(plan: FilePlan, c: ConstructPlan, text: string, 
       return block(plan, text, c, 'sections', 'section i runs on CPE i mod the team size', lines);
     }
     case 'nested': {
-      const lines = [...locals(c.locals), sub(c.bodyStart, c.bodyEnd)];
+      const nest = !c.teamCombine;
+      const lines = [...locals(c.locals), ...(nest ? ['o2ath_nest_enter();'] : []), sub(c.bodyStart, c.bodyEnd), ...(nest ? ['o2ath_nest_exit();'] : [])];
       if (c.teamCombine) {
         const red = teamReduction(plan, c.reductions, barrier);
         lines.push(...red.post, ...red.tail);
