@@ -12,6 +12,7 @@ import { buildRegions, lineEndOf, lineStartOf, type FRegion, type ParsedSite } f
 import { analyzeKernel, type FKernelAnalysis } from '../analysis/fortran/analyze-kernel.js';
 import { lowerKernel } from '../lower/fortran/lower-kernel.js';
 import { lowerCallees } from '../lower/fortran/lower-callees.js';
+import { threadprivateBlocks, tpHostRoutine } from '../lower/fortran/threadprivate.js';
 import type { FFilePlan, FKernelPlan } from '../lower/fortran/plan.js';
 import { activateConditionalLines } from '../lower/fortran/conditional-lines.js';
 import { emitFortran, emitFortranHalves } from '../emit/fortran/emit-file.js';
@@ -19,7 +20,7 @@ import * as fmsg from '../core/messages/fortran-lower.js';
 
 const KERNEL_KINDS = new Set(['parallel', 'parallel do', 'parallel sections', 'parallel workshare']);
 /** Directives a host procedure may hold outside any kernel: they bind to a team of one there. */
-const HOST_OK = new Set(['do', 'sections', 'section', 'workshare', 'barrier', 'critical', 'atomic', 'master', 'masked', 'single', 'flush', 'noop', 'declare target', 'end declare target', 'taskwait', 'taskyield']);
+const HOST_OK = new Set(['threadprivate', 'do', 'sections', 'section', 'workshare', 'barrier', 'critical', 'atomic', 'master', 'masked', 'single', 'flush', 'noop', 'declare target', 'end declare target', 'taskwait', 'taskyield']);
 
 function identifier(s: string): string {
   const t = s.toLowerCase().replace(/[^a-z0-9_]/g, '_');
@@ -60,10 +61,10 @@ export function translateFortran(file: SourceFile, options: TranslateOptions): T
     }
   };
   visit(roots);
+  const tpBlocks = threadprivateBlocks(candidates, bag);
   for (const r of candidates) {
     if (!KERNEL_KINDS.has(r.kind)) {
-      if (r.kind === 'threadprivate') bag.report(file, r.site.span, fmsg.directive(r.kind, '(one copy of a common block or module variable per CPE)'));
-      else if (!HOST_OK.has(r.kind)) bag.report(file, r.site.span, fmsg.directive(r.kind, 'outside a parallel region'));
+      if (!HOST_OK.has(r.kind)) bag.report(file, r.site.span, fmsg.directive(r.kind, 'outside a parallel region'));
       orphanRoots.push(r);
       continue;
     }
@@ -73,7 +74,7 @@ export function translateFortran(file: SourceFile, options: TranslateOptions): T
     if (k && !rb.hasErrors()) {
       const n = (perUnit.get(k.unitName) ?? 0) + 1;
       perUnit.set(k.unitName, n);
-      plan = lowerKernel(tree, text, k, `o2ath_${identifier(k.unitName).slice(0, 40)}_${n}`, rb);
+      plan = lowerKernel(tree, text, k, `o2ath_${identifier(k.unitName).slice(0, 40)}_${n}`, rb, tpBlocks);
     }
     if (rb.hasErrors() && options.fallback === 'host') {
       regionDiags.push(...rb.items.map((d) => (d.severity === 'error' ? { ...d, severity: 'warning' as const } : d)));
@@ -88,7 +89,7 @@ export function translateFortran(file: SourceFile, options: TranslateOptions): T
   }
   const calls = [...new Set([...analyses.flatMap((a) => a.calls), ...options.cpeFunctions.map((n) => n.toLowerCase())])];
   const slaveImports = cpeImports(tree, analyses, options.cpeFunctions);
-  const { modules, callees } = lowerCallees(tree, text, calls, orphanRoots, binding, bag);
+  const { modules, callees } = lowerCallees(tree, text, calls, orphanRoots, binding, bag, tpBlocks);
 
   const diagnostics = [...bag.items, ...regionDiags].sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, files: [], diagnostics, slaveImports: [], kernels: 0 };
@@ -96,7 +97,8 @@ export function translateFortran(file: SourceFile, options: TranslateOptions): T
   const preprocessor = tree.statements
     .filter((s) => s.kind === 'preprocessor' && /^\s*#\s*(define|undef|if|ifdef|ifndef|elif|else|endif)\b/.test(s.text))
     .map((s) => ({ start: lineStartOf(text, s.span.start), end: lineEndOf(text, s.span.end) }));
-  const plan: FFilePlan = { form: tree.form, bindingModule: binding, kernels, modules, callees, preprocessor };
+  const tpRoutines = tpBlocks.map((b) => tpHostRoutine(tree, b)).filter((x) => x !== undefined);
+  const plan: FFilePlan = { form: tree.form, bindingModule: binding, kernels, modules, callees, preprocessor, tpRoutines };
   const active = activateConditionalLines(tree, text);
   const name = outputName(file.path);
   if (options.layout === 'split') {

@@ -71,6 +71,7 @@ function renderSpawn(k: FKernelPlan, form: Form): string {
   return renderStatements('fortran/spawn.f90.hbs', {
     directive: k.directive, line: k.line, kernel: k.kernel, nentries: k.entries.length,
     slots, allocs, combines, entries: k.entries.map((e, i) => ({ index: i + 1, expr: e.hostExpr })),
+    tpCalls: k.tpCalls.map((c) => `call ${c.routine}(${c.copyin ? 1 : 0})`),
   }, form, form === 'free' ? k.indent : '');
 }
 
@@ -105,6 +106,10 @@ export function emitFortranHalves(plan: FFilePlan, text: string): { slave: strin
   }
   host += text.slice(at);
   if (!host.endsWith('\n')) host += '\n';
+  for (const t of plan.tpRoutines) {
+    host += '! o2ath: per-CPE copies of a threadprivate common block (CPEs 1..63; CPE 0 and the MPE share the original)\n';
+    for (const s of t.stmts) host += s === '@@SPEC@@' ? specText(text, t.spec, form, 'uses') + specText(text, t.spec, form, 'rest') : formatStatements([s], form);
+  }
   return { slave, host };
 }
 

@@ -9,9 +9,13 @@ import { lineEndOf, lineStartOf, type FRegion } from '../../analysis/fortran/reg
 import type { FCalleeCopy, FEdit } from './plan.js';
 import { lowerDirectives, type BodyContext } from './lower-directives.js';
 import { TEAM_INIT, WORK_DECLS } from './names.js';
+import { tpCpeParts } from './threadprivate.js';
 
 const SPEC_KINDS = new Set(['use', 'import', 'implicit', 'declaration', 'parameter', 'common', 'equivalence', 'save', 'data', 'dimension', 'external', 'intrinsic',
   'attribute', 'namelist', 'entry', 'sequence', 'type-def', 'end-type', 'interface', 'end-interface', 'procedure', 'format', 'include', 'preprocessor']);
+
+/** Directives of the specification part: they do not start the executable part. */
+const DECLARATIVE = new Set(['threadprivate', 'declare target', 'end declare target', 'declare simd', 'declare reduction']);
 
 /** Procedures (lower-case names) reachable from `roots` through calls and function references. */
 export function reachable(tree: FortranTree, roots: readonly string[]): Set<string> {
@@ -39,7 +43,7 @@ function regionsIn(roots: readonly FRegion[], u: ProgramUnit, tree: FortranTree)
 }
 
 /** Edits turning unit `u` into its CPE copy. */
-function calleeEdits(tree: FortranTree, text: string, u: ProgramUnit, roots: readonly FRegion[], binding: string, bag: DiagnosticBag): FEdit[] {
+function calleeEdits(tree: FortranTree, text: string, u: ProgramUnit, roots: readonly FRegion[], binding: string, bag: DiagnosticBag, tpBlocks: readonly string[]): FEdit[] {
   const ctx: BodyContext = { tree, text, bag, unit: u.index, prefix: `${u.name ?? 'p'}`, edits: [], decls: [], counter: 0 };
   const mine = regionsIn(roots, u, tree).filter((r) => !tree.units.some((c) => c.parent === u.index && r.site.span.start > tree.statements[c.first]!.span.start && r.site.span.start < tree.statements[c.last]!.span.end));
   lowerDirectives(mine, ctx);
@@ -50,12 +54,30 @@ function calleeEdits(tree: FortranTree, text: string, u: ProgramUnit, roots: rea
   while (firstExec < end && SPEC_KINDS.has(tree.statements[firstExec]!.kind)) firstExec++;
   const at = firstExec < end ? lineStartOf(text, tree.statements[firstExec]!.span.start) : lineStartOf(text, tree.statements[end]!.span.start);
   // Directive lines before the first executable statement belong to the executable part.
-  const firstDir = mine.length > 0 ? Math.min(...mine.map((r) => r.lineStart)) : Infinity;
-  edits.push({ kind: 'insert', at: Math.min(at, firstDir), stmts: [...WORK_DECLS, ...ctx.decls, ...TEAM_INIT] });
+  const executable = mine.filter((r) => !DECLARATIVE.has(r.kind));
+  const firstDir = executable.length > 0 ? Math.min(...executable.map((r) => r.lineStart)) : Infinity;
+  // threadprivate blocks: the COMMON statement becomes pointees aimed at this CPE's copy.
+  const tpSetup: string[] = [];
+  for (let i = u.first + 1; i < end; i++) {
+    const s = tree.statements[i]!;
+    if (s.detail.kind !== 'common') continue;
+    const blocks = s.detail.blocks;
+    if (!blocks.some((b) => tpBlocks.includes(b.name))) continue;
+    const stmts: string[] = [];
+    for (const b of blocks) {
+      if (tpBlocks.includes(b.name)) {
+        const parts = tpCpeParts(u, b.name, false);
+        stmts.push(...parts.decls);
+        tpSetup.push(...parts.setup);
+      } else stmts.push(`common /${b.name}/ ${b.members.map((m) => m.name).join(', ')}`);
+    }
+    edits.push({ kind: 'replace', start: lineStartOf(text, s.span.start), end: lineEndOf(text, s.span.end), stmts });
+  }
+  edits.push({ kind: 'insert', at: Math.min(at, firstDir), stmts: [...WORK_DECLS, ...ctx.decls, ...TEAM_INIT, ...tpSetup] });
   return edits;
 }
 
-export function lowerCallees(tree: FortranTree, text: string, calls: readonly string[], roots: readonly FRegion[], binding: string, bag: DiagnosticBag): { modules: FCalleeCopy[]; callees: FCalleeCopy[] } {
+export function lowerCallees(tree: FortranTree, text: string, calls: readonly string[], roots: readonly FRegion[], binding: string, bag: DiagnosticBag, tpBlocks: readonly string[] = []): { modules: FCalleeCopy[]; callees: FCalleeCopy[] } {
   // Also every procedure holding orphaned directives: a kernel in another file may call it.
   const withDirectives = tree.units.filter((u) => u.name && (u.kind === 'subroutine' || u.kind === 'function') && regionsIn(roots, u, tree).length > 0).map((u) => u.name!);
   const need = reachable(tree, [...calls, ...withDirectives]);
@@ -65,10 +87,10 @@ export function lowerCallees(tree: FortranTree, text: string, calls: readonly st
   for (const u of tree.units) {
     if (u.kind === 'module' && u.parent === undefined) {
       const edits: FEdit[] = [];
-      for (const c of tree.units) if (c.parent === u.index && c.name && need.has(c.name)) edits.push(...calleeEdits(tree, text, c, roots, binding, bag));
+      for (const c of tree.units) if (c.parent === u.index && c.name && need.has(c.name)) edits.push(...calleeEdits(tree, text, c, roots, binding, bag, tpBlocks));
       modules.push({ name: u.name ?? '', ...span(u), edits });
     } else if ((u.kind === 'subroutine' || u.kind === 'function') && u.parent === undefined && u.name && need.has(u.name)) {
-      callees.push({ name: u.name, ...span(u), edits: calleeEdits(tree, text, u, roots, binding, bag) });
+      callees.push({ name: u.name, ...span(u), edits: calleeEdits(tree, text, u, roots, binding, bag, tpBlocks) });
     }
   }
   return { modules, callees };

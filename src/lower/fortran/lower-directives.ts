@@ -67,6 +67,11 @@ function lowerOne(r: FRegion, ctx: BodyContext): void {
       lowerDirectives(r.children, ctx);
       break;
     }
+    case 'threadprivate':
+    case 'declare target':
+    case 'end declare target':
+      // Declarative: handled where the variables are declared (threadprivate.ts); the line stays a comment.
+      break;
     case 'barrier':
       replaceLines(ctx, head.start, head.end, BARRIER);
       break;

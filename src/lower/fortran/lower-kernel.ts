@@ -4,7 +4,8 @@
 // leave one partial per CPE in a host array, combined on the MPE in CPE order after the join.
 import type { FortranTree } from '../../frontend/fortran/index.js';
 import type { DiagnosticBag } from '../../core/diagnostic.js';
-import { clauseExpr, clausesOf } from '../../analysis/c/clauses.js';
+import { clauseExpr, clausesOf, listItems } from '../../analysis/c/clauses.js';
+import { tpCpeParts, tpRoutine } from './threadprivate.js';
 import type { FKernelAnalysis, FKernelVar } from '../../analysis/fortran/analyze-kernel.js';
 import { declarationOf, dimsText } from '../../analysis/fortran/variables.js';
 import { lineEndOf, lineStartOf } from '../../analysis/fortran/regions.js';
@@ -15,7 +16,7 @@ import { BARRIER, N } from './names.js';
 import { fill, fortranReduction } from './reduction.js';
 import { chain, specCopiesFor, externalFunctionDecls, commonDecls } from './spec-copies.js';
 
-export function lowerKernel(tree: FortranTree, text: string, k: FKernelAnalysis, kernel: string, bag: DiagnosticBag): FKernelPlan {
+export function lowerKernel(tree: FortranTree, text: string, k: FKernelAnalysis, kernel: string, bag: DiagnosticBag, tpBlocks: readonly string[] = []): FKernelPlan {
   const r = k.region;
   const entries: FArgEntry[] = [];
   const dummies: FDummy[] = [];
@@ -29,7 +30,13 @@ export function lowerKernel(tree: FortranTree, text: string, k: FKernelAnalysis,
   const ifc = clausesOf(r.directive, 'if').find((c) => c.modifiers.length === 0 || c.modifiers.some((m) => m.word === 'parallel'));
   const cond = ifc?.args?.[0]?.text;
   entries.push({ hostExpr: cond !== undefined ? `merge(${size}, 1, ${cond})` : size });
-  for (const c of ['copyin', 'proc_bind', 'allocate']) if (clausesOf(r.directive, c).length > 0) bag.report(r.site.file, clausesOf(r.directive, c)[0]!.span, fmsg.clause(c, r.kind));
+  for (const c of ['proc_bind', 'allocate']) if (clausesOf(r.directive, c).length > 0) bag.report(r.site.file, clausesOf(r.directive, c)[0]!.span, fmsg.clause(c, r.kind));
+  const copyin = new Set<string>();
+  for (const it of listItems(r.directive, 'copyin')) {
+    if (it.isCommonBlock && tpBlocks.includes(it.name.toLowerCase())) copyin.add(it.name.toLowerCase());
+    else bag.report(r.site.file, it.span, fmsg.variable(it.name, 'copyin is lowered for threadprivate common blocks only'));
+  }
+  const tpCalls = tpBlocks.map((b) => ({ routine: tpRoutine(b), copyin: copyin.has(b) }));
 
   const pass = (v: FKernelVar, name: string): void => {
     const array = v.shape !== 'scalar';
@@ -110,9 +117,9 @@ export function lowerKernel(tree: FortranTree, text: string, k: FKernelAnalysis,
     hostStart: r.lineStart, hostEnd: r.lineEnd, indent: indentOf(text, r.lineStart, tree, r.firstStmt),
     entries, team: entries[0]!.hostExpr, dummies,
     specCopies: specs,
-    decls: [...commonDecls(tree, k), ...externalFunctionDecls(tree, k), ...decls, ...ctx.decls],
-    prologue, regionStart, regionEnd, edits: ctx.edits, epilogue: [...epilogue, ...(r.kind === 'parallel' ? [] : [])],
-    hostReductions, inModule,
+    decls: [...commonDecls(tree, k, tpBlocks), ...externalFunctionDecls(tree, k), ...decls, ...ctx.decls],
+    prologue: [...tpSetup(tree, k, tpBlocks), ...prologue], regionStart, regionEnd, edits: ctx.edits, epilogue: [...epilogue, ...(r.kind === 'parallel' ? [] : [])],
+    hostReductions, inModule, tpCalls,
   };
   void BARRIER;
 }
@@ -123,6 +130,17 @@ function byValue(v: FKernelVar): boolean {
   if (!v.readOnly || v.inBounds || v.shape !== 'scalar' || !v.type || !BY_VALUE_BASES.has(v.type.base)) return false;
   const kind = v.type.kind;
   return kind === undefined || /^[1248]$/.test(kind) || !/^\d+$/.test(kind);
+}
+
+/** Pointer set-up of the threadprivate blocks the kernel uses (this CPE's copy). */
+function tpSetup(tree: FortranTree, k: FKernelAnalysis, tpBlocks: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const blk of k.commons) {
+    if (!tpBlocks.includes(blk)) continue;
+    const u = chain(tree, k.unit).map((i) => tree.units[i]!).reverse().find((x) => x.scope.commons.some((c) => c.name === blk));
+    if (u) out.push(...tpCpeParts(u, blk, true).setup);
+  }
+  return out;
 }
 
 function lastValue(doStmt: FortranTree['statements'][number] | undefined, name: string): string {

@@ -73,6 +73,8 @@ export interface FKernelPlan {
    * wrapper then takes a bind(c) name so the host can still call it as `slave_<kernel>`.
    */
   readonly inModule?: { readonly name: string; readonly at: number };
+  /** threadprivate common blocks: the host routine filling each one's info block runs before the spawn. */
+  readonly tpCalls: readonly { readonly routine: string; readonly copyin: boolean }[];
 }
 
 /** A procedure copied to the CPE side (called from a kernel), with its orphaned directives lowered. */
@@ -93,4 +95,6 @@ export interface FFilePlan {
   readonly callees: readonly FCalleeCopy[];
   /** Preprocessor lines (macros, conditionals) the CPE half repeats so that the copied code means the same: file ranges. */
   readonly preprocessor: readonly { readonly start: number; readonly end: number }[];
+  /** Host routines of threadprivate common blocks, appended to the host half. */
+  readonly tpRoutines: readonly { readonly name: string; readonly spec: readonly FSpecItem[]; readonly stmts: readonly string[] }[];
 }

@@ -7,6 +7,7 @@ import type { FKernelAnalysis } from '../../analysis/fortran/analyze-kernel.js';
 import { declarationOf, dimsText } from '../../analysis/fortran/variables.js';
 import { lineEndOf, lineStartOf } from '../../analysis/fortran/regions.js';
 import type { FSpecItem } from './plan.js';
+import { tpCpeParts } from './threadprivate.js';
 
 /** Units from the outermost host to `unit`. */
 export function chain(tree: FortranTree, unit: number): number[] {
@@ -57,13 +58,17 @@ export function wholeLines(text: string, item: { start: number; end: number }): 
 }
 
 /** Member declarations and COMMON statements of the blocks a kernel uses. */
-export function commonDecls(tree: FortranTree, k: FKernelAnalysis): string[] {
+export function commonDecls(tree: FortranTree, k: FKernelAnalysis, tpBlocks: readonly string[] = []): string[] {
   const out: string[] = [];
   for (const name of k.commons) {
     for (const ui of chain(tree, k.unit).reverse()) {
       const u = tree.units[ui]!;
       const blocks = u.scope.commons.filter((c) => c.name === name);
       if (blocks.length === 0) continue;
+      if (tpBlocks.includes(name)) {
+        out.push(...tpCpeParts(u, name, true).decls);
+        break;
+      }
       const members = blocks.flatMap((b) => b.members);
       for (const m of members) {
         const e = u.scope.entities.find((x) => x.name === m);
