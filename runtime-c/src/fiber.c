@@ -307,6 +307,11 @@ static void *monitor_main(void *p) {
 int swrt_fiber_init(void) {
   const char *b = getenv("O2ATH_EMU_BACKEND");
   if (b && !strcmp(b, "threads")) return 0;
+  /* A program built with a sanitizer but linked with this (plain) archive:
+     the sanitizers do not know about our stack and %fs switches. */
+  if (dlsym(RTLD_DEFAULT, "__asan_init") || dlsym(RTLD_DEFAULT, "__tsan_init") ||
+      dlsym(RTLD_DEFAULT, "__msan_init") || dlsym(RTLD_DEFAULT, "__hwasan_init"))
+    return 0;
   void (*info)(size_t *, size_t *) =
       (void (*)(size_t *, size_t *))dlsym(RTLD_DEFAULT, "_dl_get_tls_static_info");
   const unsigned *pd_size = dlsym(RTLD_DEFAULT, "_thread_db_sizeof_pthread");
