@@ -105,10 +105,23 @@ function lowerOne(r: FRegion, ctx: BodyContext): void {
     case 'single': {
       replaceLines(ctx, head.start, head.end, [`if (${N.tid} == 0) then`]);
       const e = endLines(ctx, r);
-      const closing = ['end if', ...((r.kind === 'single' || r.kind === 'workshare') && !hasNowait(r) ? BARRIER : [])];
+      // copyprivate: the executing CPE (0) publishes its values in a common block, the others read them.
+      const cp = [...listItems(r.directive, 'copyprivate'), ...(r.endDirective ? listItems(r.endDirective, 'copyprivate') : [])];
+      const publish: string[] = [];
+      const readBack: string[] = [];
+      for (const it of cp) {
+        const name = it.name.toLowerCase();
+        const info = classifyName(ctx.tree, ctx.unit, name, false);
+        if (!info) continue;
+        const slot = `o2ath_cp_${ctx.prefix}_${++ctx.counter}`;
+        ctx.decls.push(declarationOf(info.type, info.entity, slot, dimsText(info.entity.dims)), `common /${slot}/ ${slot}`);
+        publish.push(`${slot} = ${name}`);
+        readBack.push(`${name} = ${slot}`);
+      }
+      const closing = ['end if', ...((r.kind === 'single' || r.kind === 'workshare') && (!hasNowait(r) || cp.length > 0) ? BARRIER : [])];
+      if (cp.length > 0) closing.splice(0, 0, ...publish.map((p) => `  ${p}`));
+      if (cp.length > 0) closing.push(...readBack, ...BARRIER);
       if (e) replaceLines(ctx, e.start, e.end, closing);
-      if (r.kind === 'single' && clausesOf(r.directive, 'copyprivate').length + (r.endDirective ? clausesOf(r.endDirective, 'copyprivate').length : 0) > 0)
-        ctx.bag.report(file, r.site.span, fmsg.clause('copyprivate', r.kind));
       lowerDirectives(r.children, ctx);
       break;
     }
