@@ -64,7 +64,13 @@ export function parseBenchLines(stdout: string): Array<Record<string, string>> {
   return rows;
 }
 
-export async function benchKernel(spec: KernelSpec, dtype: Dtype): Promise<BenchRow[]> {
+/** Extra tile variants benchmarked next to the default, to show what a design choice buys. */
+const VARIANTS: Readonly<Record<string, ReadonlyArray<Readonly<Record<string, number>>>>> = {
+  // Without the mesh broadcasts every CPE streams its own panels: 8x the A and B traffic at n = 1024.
+  gemm: [{ mesh: 0 }],
+};
+
+export async function benchKernel(spec: KernelSpec, dtype: Dtype, tile: Readonly<Record<string, number>> = {}): Promise<BenchRow[]> {
   const info = targetInfo('sw26010pro');
   const bm = benchModel(spec.name);
   const empty = (error: string): BenchRow[] => [
@@ -72,7 +78,7 @@ export async function benchKernel(spec: KernelSpec, dtype: Dtype): Promise<Bench
   ];
   let built;
   try {
-    built = await buildTestProgram(spec, dtype);
+    built = await buildTestProgram(spec, dtype, undefined, 'sw26010pro', tile);
   } catch (e) {
     return empty(errText(e));
   }
@@ -120,7 +126,12 @@ export async function benchKernel(spec: KernelSpec, dtype: Dtype): Promise<Bench
 
 export async function runBench(specs: readonly KernelSpec[], only?: Dtype): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  for (const s of specs) for (const dt of s.dtypes) if (!only || dt === only) rows.push(...(await benchKernel(s, dt)));
+  for (const s of specs)
+    for (const dt of s.dtypes) {
+      if (only && dt !== only) continue;
+      rows.push(...(await benchKernel(s, dt)));
+      for (const v of VARIANTS[s.name] ?? []) rows.push(...(await benchKernel(s, dt, v)));
+    }
   return rows;
 }
 
@@ -167,13 +178,14 @@ export function formatBench(rows: readonly BenchRow[]): string {
   // runtime-c also counts the 16-byte stats slot each CPE writes per spawn).
   const checks: string[] = [];
   const seen = new Set<string>();
+  const tileText = (r: BenchRow): string => Object.entries(r.tile).map(([k, v]) => `${k}=${v}`).join(',');
   for (const r of rows) {
-    const key = `${r.kernel} ${r.dtype}`;
+    const key = `${r.kernel} ${r.dtype} ${tileText(r)}`;
     if (seen.has(key) || r.runtimeDmaBytes === undefined) continue;
     seen.add(key);
-    const own = rows.filter((x) => x.kernel === r.kernel && x.dtype === r.dtype).reduce((a, x) => a + x.dmaBytes, 0);
+    const own = rows.filter((x) => `${x.kernel} ${x.dtype} ${tileText(x)}` === key).reduce((a, x) => a + x.dmaBytes, 0);
     checks.push(
-      `${key.padEnd(18)} runtime-c ${mb(r.runtimeDmaBytes)} MB, kernel counters ${mb(own)} MB, LDM high-water ${((r.ldmHighWater ?? 0) / 1024).toFixed(0)} KB`,
+      `${`${r.kernel} ${r.dtype}`.padEnd(18)} runtime-c ${mb(r.runtimeDmaBytes)} MB, kernel counters ${mb(own)} MB, LDM high-water ${((r.ldmHighWater ?? 0) / 1024).toFixed(0)} KB  (${tileText(r)})`,
     );
   }
   const cross = checks.length > 0 ? ['', 'cross-check with runtime-c O2ATH_EMU_STATS (whole bench run):', ...checks] : [];

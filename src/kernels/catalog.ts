@@ -37,6 +37,7 @@ const ENTRIES: readonly KernelSpec[] = [
         : dt === 'f32'
           ? { mb: 128, nb: 128, kb: 32, mesh: 1 }
           : { mb: 64, nb: 64, kb: 32, mesh: 1 },
+    tileFlags: ['mesh'],
     // 2 A panels + 2 B panels + C tile + bias + prologue (2) and K-group scale panels.
     ldmBytes: (t, e) => e * (2 * t['mb']! * t['kb']! + 2 * t['kb']! * t['nb']! + t['mb']! * t['nb']! + t['nb']! + 3 * t['mb']! * t['kb']!),
     deps: [],

@@ -32,7 +32,8 @@ export function planKernel(spec: KernelSpec, opts: PlanOptions = {}): KernelPlan
   const tile: Record<string, number> = { ...spec.defaultTile(dtype, target) };
   for (const [k, v] of Object.entries(opts.tile ?? {})) {
     if (!(k in tile)) throw new PlanError(`kernel '${spec.name}' has no tile parameter '${k}' (has: ${Object.keys(tile).join(', ') || 'none'})`);
-    if (!(v > 0)) throw new PlanError(`tile parameter '${k}' must be positive`);
+    const isFlag = spec.tileFlags?.includes(k) ?? false;
+    if (isFlag ? v !== 0 && v !== 1 : !(v > 0)) throw new PlanError(`tile parameter '${k}' must be ${isFlag ? '0 or 1' : 'positive'}`);
     tile[k] = v;
   }
   const esize = dtype === 'f32' ? 4 : 8;

@@ -54,9 +54,15 @@ export interface BuiltTest {
 }
 
 /** Renders and builds a kernel's test program in a fresh directory. */
-export async function buildTestProgram(spec: KernelSpec, dtype: Dtype, workRoot?: string, target: Target = 'sw26010pro'): Promise<BuiltTest> {
+export async function buildTestProgram(
+  spec: KernelSpec,
+  dtype: Dtype,
+  workRoot?: string,
+  target: Target = 'sw26010pro',
+  tile: Readonly<Record<string, number>> = {},
+): Promise<BuiltTest> {
   const dir = fs.mkdtempSync(path.join(workRoot ?? os.tmpdir(), `o2ath-k-${spec.name}-${dtype}-`));
-  const bundle = makeBundle(spec, { dtype, target }, ['header', 'host', 'slave', 'ref', 'test']);
+  const bundle = makeBundle(spec, { dtype, target, tile }, ['header', 'host', 'slave', 'ref', 'test']);
   writeBundle(dir, bundle);
   const rt = await resolveRuntime(target);
   const exe = path.join(dir, `swk_${spec.name}_test`);

@@ -59,6 +59,8 @@ export interface KernelSpec {
   readonly deterministic: boolean;
   /** Default tile sizes per dtype; `--tile k=v,...` overrides them before planning. */
   readonly defaultTile: (dtype: Dtype, target: Target) => Readonly<Record<string, number>>;
+  /** Tile entries that are 0/1 switches rather than sizes (e.g. GEMM's mesh sharing). */
+  readonly tileFlags?: readonly string[];
   /** LDM bytes per CPE used by the CPE code for a given tile (the planner checks it against the budget). */
   readonly ldmBytes: (tile: Readonly<Record<string, number>>, esize: number) => number;
   /** Other catalog kernels whose host and CPE code this one calls (MoE calls GEMM and softmax). */

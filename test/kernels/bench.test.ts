@@ -9,10 +9,13 @@ describe('o2ath kernels bench gemm', () => {
     const r = await runKernelsCli(['bench', 'gemm', '--dtype', 'f32', '--json']);
     expect(r.exitCode).toBe(0);
     const rows = JSON.parse(r.out) as BenchRow[];
-    const row = rows.find((x) => x.dtype === 'f32' && x.case === 'n1024');
+    const row = rows.find((x) => x.dtype === 'f32' && x.case === 'n1024' && x.tile['mesh'] === 1);
     expect(row).toBeDefined();
     expect(row!.dmaBytes).toBeGreaterThan(0);
     expect(row!.ratio).toBeLessThanOrEqual(1.5);
     expect(row!.model!.fractionOfPeak).toBeGreaterThanOrEqual(0.8);
+    // The private-tile variant shows what the mesh broadcasts buy: 8x the A and B traffic, DMA-bound.
+    const priv = rows.find((x) => x.dtype === 'f32' && x.case === 'n1024' && x.tile['mesh'] === 0);
+    expect(priv!.dmaBytes).toBeGreaterThan(5 * row!.dmaBytes);
   });
 });

@@ -42,6 +42,8 @@ describe('planner', () => {
   });
   it('rejects unknown tile names and dtypes', () => {
     expect(() => planKernel(gemm, { tile: { zz: 1 } })).toThrow(/no tile parameter 'zz'/);
+    expect(() => planKernel(gemm, { tile: { mesh: 2 } })).toThrow(/'mesh' must be 0 or 1/);
+    expect(planKernel(gemm, { tile: { mesh: 0 } }).tile['mesh']).toBe(0);
     expect(() => planKernel(findKernel('topk')!, { dtype: 'f64' })).toThrow(/no f64 variant/);
   });
   it('parses --tile', () => {
