@@ -59,6 +59,11 @@ unsigned long CRTS_time_cycle(void);
 #define CRTS_athread_get_max_threads() athread_get_max_threads()
 #define CRTS_athread_set_num_threads(n) athread_set_num_threads(n)
 #define CRTS_athread_get_num_threads() athread_get_num_threads()
+/* rendezvous with CRTS_ssync_master_array / CRTS_ssync_master_spe on the CPEs */
+int CRTS_sync_master_array(void);
+int CRTS_sync_master_spe(int tid);
+#define athread_sync_master_array() CRTS_sync_master_array()
+#define athread_sync_master_spe(t) CRTS_sync_master_spe(t)
 
 #elif defined(__sw_slave__)
 /* ======================================================================= CPE */
@@ -222,6 +227,12 @@ int CRTS_ssync_sldm(void);
 #define CRTS_ssync_8spe() CRTS_ssync_row()
 #define CRTS_ssync_32spe() CRTS_ssync_8spc()
 int CRTS_ssync_8spc(void);
+
+/* rendezvous with the MPE's CRTS_sync_master_array / CRTS_sync_master_spe(tid) */
+#define CRTS_ssync_master_array() swrt_ssync_master_array()
+#define CRTS_ssync_master_spe() swrt_ssync_master_spe()
+#define athread_ssync_master_array() swrt_ssync_master_array()
+#define athread_ssync_master_spe() swrt_ssync_master_spe()
 
 /* ---- collectives ---- */
 int CRTS_scoll_redurt(void *src_addr, void *dest_addr, int units, int dtype, int optype,

@@ -56,6 +56,8 @@ int swrt_rma_bcast_coll(int scope, int root, int self_receives, void *dst, const
                         long len, const char *api);
 
 int swrt_sync(int scope, unsigned mask, const char *api);
+int swrt_ssync_master_array(void);
+int swrt_ssync_master_spe(void);
 int swrt_faa_int(volatile int *p, int v);
 long swrt_faa_long(volatile long *p, long v);
 int swrt_lock_long(volatile long *p);

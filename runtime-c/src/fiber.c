@@ -365,6 +365,8 @@ void swrt_fiber_host_help(uint32_t *word, int want_nonzero) {
   help(help_stop);
 }
 
+void swrt_fiber_host_help_until(int (*stop)(void)) { help(stop); }
+
 void swrt_fiber_halt(void) {
   for (int i = 0; i < nworkers; i++) {
     __atomic_store_n(&workers[i].halt, 1, __ATOMIC_RELEASE);
@@ -382,6 +384,7 @@ void swrt_fiber_host_help(uint32_t *word, int want_nonzero) {
   (void)word;
   (void)want_nonzero;
 }
+void swrt_fiber_host_help_until(int (*stop)(void)) { (void)stop; }
 
 int swrt_fiber_init(void) { return 0; }
 void swrt_fiber_kick(uint64_t cpes) { (void)cpes; }

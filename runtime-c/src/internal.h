@@ -129,6 +129,7 @@ void swrt_fiber_halt(void);
 void swrt_fiber_yield(void);
 void swrt_fiber_job_done(struct swrt_cpe *c);
 void swrt_fiber_host_help(uint32_t *word, int want_nonzero);
+void swrt_fiber_host_help_until(int (*stop)(void));
 void swrt_pause(unsigned long i);
 /* Bumped whenever a CPE does something another CPE may be waiting for
    (barrier arrival, remote reply, unlock, kernel end): a worker whose
