@@ -24,6 +24,7 @@ const ENTRIES: readonly KernelSpec[] = [
     params: [
       { name: 'mb, nb', doc: 'C tile rows/cols held in LDM per CPE' },
       { name: 'kb', doc: 'k-panel depth of the double-buffered A/B panels' },
+      { name: 'mesh', doc: '1: on 64 CPEs share panels over the 8x8 mesh by DMA row/column broadcast (8 mb x 8 nb blocks); 0: private tiles' },
       { name: 'desc', doc: 'M,N,K,batch, transA/B, alpha/beta, prologue (affine+act per row group), K-group scale, bias/residual/act epilogue' },
     ],
     dtypes: ['f32', 'f64'],
