@@ -117,6 +117,7 @@ void swrt_fiber_job_done(struct swrt_cpe *c) {
 
 struct tls_init {
   char *tp_now, *tp_fiber;
+  int bad; /* a block outside the static TLS area: layout not understood */
 };
 
 /* Every module's static TLS block starts from its initial image: the
@@ -129,7 +130,12 @@ static int tls_init_cb(struct dl_phdr_info *info, size_t size, void *data) {
   for (int i = 0; i < info->dlpi_phnum; i++) {
     const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
     if (ph->p_type != PT_TLS) continue;
-    char *blk = t->tp_fiber - (t->tp_now - (char *)info->dlpi_tls_data);
+    size_t off = (size_t)(t->tp_now - (char *)info->dlpi_tls_data);
+    if ((char *)info->dlpi_tls_data > t->tp_now || off > static_tls_size || ph->p_memsz > off) {
+      t->bad = 1;
+      return 1;
+    }
+    char *blk = t->tp_fiber - off;
     memcpy(blk, (const void *)(info->dlpi_addr + ph->p_vaddr), ph->p_filesz);
     memset(blk + ph->p_filesz, 0, ph->p_memsz - ph->p_filesz);
   }
@@ -138,13 +144,15 @@ static int tls_init_cb(struct dl_phdr_info *info, size_t size, void *data) {
 
 /* Build the fiber's TLS block at the top of its stack mapping, laid out
    like the calling thread's, and its first stack frame. */
-static void make_fiber(struct swrt_cpe *c) {
+static int make_fiber(struct swrt_cpe *c) {
   char *tp_now = get_fs();
   size_t align = static_tls_align > 64 ? static_tls_align : 64;
   char *tp = (char *)((uintptr_t)(c->stack_hi - tcb_size) & ~(uintptr_t)(align - 1));
+  if ((size_t)(tp - c->stack_lo) < static_tls_size + (64u << 10)) return 0;
   memset(tp - static_tls_size, 0, static_tls_size);
-  struct tls_init t = {tp_now, tp};
+  struct tls_init t = {tp_now, tp, 0};
   dl_iterate_phdr(tls_init_cb, &t);
+  if (t.bad) return 0;
   c->fiber_tp = tp;
   /* first frame: control words, six registers (rbx = c), return address */
   uintptr_t top = ((uintptr_t)(tp - static_tls_size) - 256) & ~(uintptr_t)15;
@@ -156,6 +164,7 @@ static void make_fiber(struct swrt_cpe *c) {
   sp[5] = c; /* rbx */
   sp[7] = (void *)swrt_fiber_entry;
   c->fiber_sp = sp;
+  return 1;
 }
 
 /* Resume fiber c on the calling thread.  The thread control block is the
@@ -320,7 +329,8 @@ int swrt_fiber_init(void) {
   tcb_size = *pd_size;
   if (!static_tls_size || tcb_size < 64 || tcb_size > 16384) return 0;
   use_wrfsbase = (getauxval(AT_HWCAP2) & 2) != 0; /* HWCAP2_FSGSBASE */
-  for (int i = 0; i < SWRT_NCPE; i++) make_fiber(&swrt_team.cpe[i]);
+  for (int i = 0; i < SWRT_NCPE; i++)
+    if (!make_fiber(&swrt_team.cpe[i])) return 0; /* fall back to one thread per CPE */
   /* The MPE runs fibers too while it waits in athread_join, so one worker
      fewer than cores keeps every core busy without oversubscribing. */
   const char *e = getenv("O2ATH_EMU_WORKERS");
