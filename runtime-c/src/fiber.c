@@ -210,12 +210,15 @@ static int try_run(struct swrt_cpe *c) {
 /* Run fibers until no posted job is left (stop() says when the caller may
    leave early).  When every fiber with work waits for something and no
    event happened during a whole pass, give the core away for a moment. */
-static void help(int (*stop)(void)) {
+/* `first`: where this thread starts its scan.  Threads start at different
+   CPEs so that they do not contend for the same fibers, and each fiber
+   tends to be resumed by the same thread (no TCB copy then). */
+static void help(int (*stop)(void), int first) {
   unsigned idle = 0;
   while (__atomic_load_n(&work, __ATOMIC_ACQUIRE) && !(stop && stop())) {
     unsigned long ev = __atomic_load_n(&swrt_events, __ATOMIC_RELAXED);
     int ran = 0;
-    for (int i = 0; i < SWRT_NCPE; i++) ran += try_run(&swrt_team.cpe[i]);
+    for (int k = 0; k < SWRT_NCPE; k++) ran += try_run(&swrt_team.cpe[(first + k) % SWRT_NCPE]);
     if (ran && ev != __atomic_load_n(&swrt_events, __ATOMIC_RELAXED)) {
       idle = 0;
       continue;
@@ -251,7 +254,7 @@ static void *worker_main(void *p) {
     }
     seen = s;
     if (__atomic_load_n(&w->halt, __ATOMIC_ACQUIRE)) break;
-    help(NULL);
+    help(NULL, (w->id + 1) * SWRT_NCPE / (nworkers + 1));
   }
   return NULL;
 }
@@ -372,10 +375,10 @@ static int help_stop(void) {
 void swrt_fiber_host_help(uint32_t *word, int want_nonzero) {
   help_word = word;
   help_nonzero = want_nonzero;
-  help(help_stop);
+  help(help_stop, 0);
 }
 
-void swrt_fiber_host_help_until(int (*stop)(void)) { help(stop); }
+void swrt_fiber_host_help_until(int (*stop)(void)) { help(stop, 0); }
 
 void swrt_fiber_halt(void) {
   for (int i = 0; i < nworkers; i++) {
