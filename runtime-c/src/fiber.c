@@ -182,7 +182,8 @@ static void resume(struct swrt_cpe *c) {
   set_fs(tp_now);
 }
 
-/* Run c if it has work and nobody else runs it; 1 if it ran. */
+/* Run c if it has work and nobody else runs it: 0 if it did not run, 1 if
+   it ran, 2 if it ran and finished its part of a spawn. */
 static int try_run(struct swrt_cpe *c) {
   uint32_t js = __atomic_load_n(&c->start_seq, __ATOMIC_ACQUIRE);
   if (js == __atomic_load_n(&c->fiber_seen, __ATOMIC_RELAXED) &&
@@ -200,8 +201,9 @@ static int try_run(struct swrt_cpe *c) {
     }
   }
   if (c->fiber_busy) {
+    int bound = c->bound;
     resume(c);
-    ran = 1;
+    ran = !c->fiber_busy && !bound ? 2 : 1;
   }
   __atomic_store_n(&c->fiber_claim, 0, __ATOMIC_RELEASE);
   return ran;
@@ -218,7 +220,17 @@ static void help(int (*stop)(void), int first) {
   while (__atomic_load_n(&work, __ATOMIC_ACQUIRE) && !(stop && stop())) {
     unsigned long ev = __atomic_load_n(&swrt_events, __ATOMIC_RELAXED);
     int ran = 0;
-    for (int k = 0; k < SWRT_NCPE; k++) ran += try_run(&swrt_team.cpe[(first + k) % SWRT_NCPE]);
+    uint32_t fin = 0;
+    for (int k = 0; k < SWRT_NCPE; k++) {
+      int r = try_run(&swrt_team.cpe[(first + k) % SWRT_NCPE]);
+      ran += r != 0;
+      fin += r == 2;
+    }
+    if (fin) {
+      __atomic_sub_fetch(&work, fin, __ATOMIC_RELEASE);
+      swrt_event();
+      swrt_finish_spawn_jobs(fin);
+    }
     if (ran && ev != __atomic_load_n(&swrt_events, __ATOMIC_RELAXED)) {
       idle = 0;
       continue;

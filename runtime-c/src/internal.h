@@ -120,6 +120,7 @@ extern __thread struct swrt_cpe *swrt_self; /* NULL on the MPE */
 void swrt_init(void);
 void o2ath_host_init(void);
 void swrt_run_job(struct swrt_cpe *c);
+void swrt_finish_spawn_jobs(uint32_t n);
 int swrt_spin_limit(void);
 
 /* ---- fiber.c: the fast backend ------------------------------------------- */

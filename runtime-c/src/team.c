@@ -78,8 +78,21 @@ void swrt_run_job(struct swrt_cpe *c) {
   c->fn(c->arg);
   __atomic_store_n(&c->in_kernel, 0, __ATOMIC_RELAXED);
   swrt_ldm_kernel_end(c);
+  if (swrt_team.fibers && !bound) {
+    /* the thread that ran the fiber accounts for it (swrt_finish_spawn_jobs) */
+    c->fiber_busy = 0;
+    return;
+  }
   if (swrt_team.fibers) swrt_fiber_job_done(c);
   finish_job(c, bound);
+}
+
+/* Fibers: n CPEs of the spawn finished, counted by the thread that ran
+   them, so that a pass over 64 fibers costs one atomic update, not 64. */
+void swrt_finish_spawn_jobs(uint32_t n) {
+  uint32_t left = __atomic_sub_fetch(&swrt_team.pending, n, __ATOMIC_SEQ_CST);
+  if (left == 0 && __atomic_load_n(&swrt_team.host_sleeping, __ATOMIC_SEQ_CST))
+    swrt_futex_wake(&swrt_team.pending, 1);
 }
 
 /* ---- set-up --------------------------------------------------------------- */
