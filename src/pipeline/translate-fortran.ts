@@ -12,6 +12,7 @@ import { buildRegions, lineEndOf, lineStartOf, type FRegion, type ParsedSite } f
 import { analyzeKernel, type FKernelAnalysis } from '../analysis/fortran/analyze-kernel.js';
 import { lowerKernel } from '../lower/fortran/lower-kernel.js';
 import { lowerCallees } from '../lower/fortran/lower-callees.js';
+import { ATHREAD_API } from '../lower/athread-api.js';
 import { threadprivateBlocks, tpHostRoutine } from '../lower/fortran/threadprivate.js';
 import type { FFilePlan, FKernelPlan } from '../lower/fortran/plan.js';
 import { activateConditionalLines } from '../lower/fortran/conditional-lines.js';
@@ -74,7 +75,7 @@ export function translateFortran(file: SourceFile, options: TranslateOptions): T
     if (k && !rb.hasErrors()) {
       const n = (perUnit.get(k.unitName) ?? 0) + 1;
       perUnit.set(k.unitName, n);
-      plan = lowerKernel(tree, text, k, `o2ath_${identifier(k.unitName).slice(0, 40)}_${n}`, rb, tpBlocks);
+      plan = lowerKernel(tree, text, k, `o2ath_${identifier(k.unitName).slice(0, 40)}_${n}`, rb, tpBlocks, ATHREAD_API[options.target].ldmBytes);
     }
     if (rb.hasErrors() && options.fallback === 'host') {
       regionDiags.push(...rb.items.map((d) => (d.severity === 'error' ? { ...d, severity: 'warning' as const } : d)));

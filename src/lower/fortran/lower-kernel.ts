@@ -6,6 +6,8 @@ import type { FortranTree } from '../../frontend/fortran/index.js';
 import type { DiagnosticBag } from '../../core/diagnostic.js';
 import { clauseExpr, clausesOf, listItems } from '../../analysis/c/clauses.js';
 import { tpCpeParts, tpRoutine } from './threadprivate.js';
+import { variableBytes } from './ldm.js';
+import * as lmsg from '../../core/messages/lower.js';
 import type { FKernelAnalysis, FKernelVar } from '../../analysis/fortran/analyze-kernel.js';
 import { declarationOf, dimsText } from '../../analysis/fortran/variables.js';
 import { lineEndOf, lineStartOf } from '../../analysis/fortran/regions.js';
@@ -16,7 +18,7 @@ import { BARRIER, N } from './names.js';
 import { fill, fortranReduction } from './reduction.js';
 import { chain, specCopiesFor, externalFunctionDecls, commonDecls } from './spec-copies.js';
 
-export function lowerKernel(tree: FortranTree, text: string, k: FKernelAnalysis, kernel: string, bag: DiagnosticBag, tpBlocks: readonly string[] = []): FKernelPlan {
+export function lowerKernel(tree: FortranTree, text: string, k: FKernelAnalysis, kernel: string, bag: DiagnosticBag, tpBlocks: readonly string[] = [], ldmLimit = Infinity): FKernelPlan {
   const r = k.region;
   const entries: FArgEntry[] = [];
   const dummies: FDummy[] = [];
@@ -108,6 +110,10 @@ export function lowerKernel(tree: FortranTree, text: string, k: FKernelAnalysis,
     lowerDirectives([{ ...r, kind: r.kind.slice('parallel '.length), directive: { ...r.directive, clauses: [] } }], ctx);
   } else lowerDirectives(r.children, ctx);
 
+  // Private data lives in LDM on the CPE: refuse what certainly does not fit.
+  let ldm = 0;
+  for (const v of k.vars) if (v.origin === 'capture' && v.sharing !== 'shared') ldm += variableBytes(tree, v.unit, v.type, v.entity) ?? 0;
+  if (ldm > ldmLimit) bag.report(r.site.file, r.site.span, lmsg.ldmOverflow(kernel, ldm, ldmLimit));
   const top = tree.units[chain(tree, k.unit)[0]!]!;
   const inModule = top.kind === 'module' && top.contains !== undefined
     ? { name: top.name ?? '', at: lineEndOf(text, tree.statements[top.contains]!.span.end) } : undefined;
