@@ -11,6 +11,7 @@ import { lineEndOf, lineStartOf, type FRegion } from '../../analysis/fortran/reg
 import * as fmsg from '../../core/messages/fortran-lower.js';
 import type { FEdit } from './plan.js';
 import { BARRIER, N } from './names.js';
+import { variableBytes } from './ldm.js';
 import { fill, fortranReduction } from './reduction.js';
 
 export interface BodyContext {
@@ -187,7 +188,7 @@ export function lowerDo(r: FRegion, ctx: BodyContext, combined: boolean): void {
   }
   const lastp = items('lastprivate').map((it) => it.name.toLowerCase());
   for (const name of lastp) if (name !== loopVar) declare(name);
-  const reductions: { name: string; pv: string; slots: string; combine: string }[] = [];
+  const reductions: { name: string; pv: string; slots: string; store: string; combine: string }[] = [];
   for (const c of combined ? [] : clausesOf(r.directive, 'reduction')) {
     const op = (c.operator?.text ?? '+').trim().toLowerCase();
     const ro = fortranReduction(op);
@@ -198,16 +199,23 @@ export function lowerDo(r: FRegion, ctx: BodyContext, combined: boolean): void {
         ctx.bag.report(file, it.span, fmsg.reduction(op, name, ro ? 'unknown variable' : 'operator not supported'));
         continue;
       }
+      // Arrays: one row of slots per CPE in a common block, so their size must be a constant.
+      let elems: number | undefined;
       if (info.entity.dims?.length) {
-        ctx.bag.report(file, it.span, fmsg.reduction(op, name, 'array reductions on an inner DO are not lowered yet'));
-        continue;
+        const bytes = variableBytes(ctx.tree, ctx.unit, { text: 'integer(1)', base: 'integer', kind: '1' }, info.entity);
+        if (bytes === undefined || info.shape !== 'explicit') {
+          ctx.bag.report(file, it.span, fmsg.reduction(op, name, 'an array reduced on an inner DO needs constant bounds'));
+          continue;
+        }
+        elems = bytes;
       }
       const pv = declare(name)!;
       const slots = `o2ath_rs_${ctx.prefix}_${++ctx.counter}`;
-      const sd = declarationOf(info.type, info.entity, slots, '(0:63)');
+      const sd = declarationOf(info.type, info.entity, slots, elems === undefined ? '(0:63)' : `(${elems}, 0:63)`);
       ctx.decls.push(sd, `common /${slots}/ ${slots}`);
       prologue.push(`${pv} = ${fill(ro.identity, { v: pv })}`);
-      reductions.push({ name, pv, slots, combine: fill(ro.combine, { acc: name, part: `${slots}(${N.t})` }) });
+      if (elems === undefined) reductions.push({ name, pv, slots, store: `${slots}(${N.tid}) = ${pv}`, combine: fill(ro.combine, { acc: name, part: `${slots}(${N.t})` }) });
+      else reductions.push({ name, pv, slots, store: `${slots}(:, ${N.tid}) = reshape(${pv}, [${elems}])`, combine: fill(ro.combine, { acc: name, part: `reshape(${slots}(:, ${N.t}), shape(${name}))` }) });
     }
   }
 
@@ -274,7 +282,7 @@ export function lowerDo(r: FRegion, ctx: BodyContext, combined: boolean): void {
     epilogue.push(`if (${N.hi} == ${N.n} .and. ${N.lo} < ${N.hi}) ${name} = ${value}`);
   }
   if (reductions.length > 0) {
-    for (const red of reductions) epilogue.push(`${red.slots}(${N.tid}) = ${red.pv}`);
+    for (const red of reductions) epilogue.push(red.store);
     epilogue.push(...BARRIER, `if (${N.tid} == 0) then`, `do ${N.t} = 0, ${N.nthr} - 1`);
     for (const red of reductions) epilogue.push(`${red.name} = ${red.combine}`);
     epilogue.push('end do', 'end if');
