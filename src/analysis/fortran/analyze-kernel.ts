@@ -3,7 +3,7 @@
 // loop-variable rules (OpenMP 5.2 5.1.1: DO variables of worksharing and sequential loops are private)
 // and the default clause. Also the procedures the region calls, which the CPE side must have too.
 import type { DiagnosticBag } from '../../core/diagnostic.js';
-import type { FortranTree } from '../../frontend/fortran/index.js';
+import type { FortranTree, ProgramUnit } from '../../frontend/fortran/index.js';
 import { referencedNames, tokenize, unitAt } from '../../frontend/fortran/index.js';
 import { clausesOf, listItems, normaliseOp } from '../c/clauses.js';
 import type { FRegion } from './regions.js';
@@ -79,13 +79,16 @@ export function analyzeKernel(tree: FortranTree, region: FRegion, bag: Diagnosti
   }
 
   const written = writtenNames(tree, region.firstStmt, region.lastStmt);
+  const hasInclude = unitChainHasInclude(tree, unit.index);
   const bounds = new Set<string>();
   const vars = new Map<string, FKernelVar>();
   const commons: string[] = [];
   const calls: string[] = [];
   const add = (name: string, applied: boolean): void => {
     if (vars.has(name)) return;
-    const info = classifyName(tree, unit.index, name, applied);
+    const found = classifyName(tree, unit.index, name, applied);
+    // Undeclared names of a unit with INCLUDE lines are assumed to come from the included file.
+    const info = found && found.origin === 'capture' && found.entity.implicitType && !found.entity.span && !found.entity.dims && hasInclude ? { ...found, origin: 'include' as const } : found;
     if (!info) {
       if (applied && !calls.includes(name)) calls.push(name);
       return;
@@ -93,7 +96,7 @@ export function analyzeKernel(tree: FortranTree, region: FRegion, bag: Diagnosti
     if (info.origin === 'common' && info.common !== undefined && !commons.includes(info.common)) commons.push(info.common);
     const ex = explicit.get(name);
     let sharing: Sharing = ex?.sharing ?? (loopVars.has(name) ? 'private' : def === 'private' ? 'private' : def === 'firstprivate' ? 'firstprivate' : 'shared');
-    if (info.origin !== 'capture' && sharing !== 'shared' && info.origin !== 'parameter') {
+    if (info.origin !== 'capture' && sharing !== 'shared' && info.origin !== 'parameter' && info.origin !== 'include') {
       bag.report(file, region.site.span, fmsg.variable(name, `a ${info.origin} variable cannot be ${sharing} yet`));
       sharing = 'shared';
     }
@@ -122,6 +125,15 @@ export function analyzeKernel(tree: FortranTree, region: FRegion, bag: Diagnosti
     if (callee) bag.report(file, region.site.span, fmsg.directive(region.kind, `calling the internal procedure '${c}'`));
   }
   return { region, unit: unit.index, unitName: unit.name ?? 'main', vars: [...vars.values()], commons, calls };
+}
+
+/** True when the unit or a host of it has an INCLUDE line in its specification part. */
+function unitChainHasInclude(tree: FortranTree, unitIndex: number): boolean {
+  for (let u: ProgramUnit | undefined = tree.units[unitIndex]; u; u = u.parent !== undefined ? tree.units[u.parent] : undefined) {
+    const end = u.contains ?? u.last;
+    for (let i = u.first + 1; i < end; i++) if (tree.statements[i]!.kind === 'include') return true;
+  }
+  return false;
 }
 
 /** Names a region may change: assigned, DO variables, and anything in CALL / READ / ALLOCATE-like statements. */

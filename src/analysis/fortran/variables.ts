@@ -4,7 +4,8 @@
 import type { DimSpec, FortranEntity, FortranTree, TypeSpec } from '../../frontend/fortran/index.js';
 import { resolveName, implicitTypeOf, isIntrinsicFunction } from '../../frontend/fortran/index.js';
 
-export type VarOrigin = 'capture' | 'module' | 'common' | 'parameter';
+/** 'include': not declared in the file but the unit has INCLUDE lines (the front end does not read them): the CPE side repeats the INCLUDE. */
+export type VarOrigin = 'capture' | 'module' | 'common' | 'parameter' | 'include';
 /** Array shape as the CPE side must re-declare it. */
 export type VarShape = 'scalar' | 'explicit' | 'assumed-size' | 'deferred';
 

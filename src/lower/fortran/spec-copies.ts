@@ -38,6 +38,7 @@ export function specCopiesFor(tree: FortranTree, unit: number, insideModule = fa
       const s = tree.statements[i]!;
       if (s.kind === 'use') uses.push(whole(i));
       else if (s.kind === 'implicit') implicitHere.push(whole(i));
+      else if (s.kind === 'include') params.push(whole(i));
       else if (s.kind === 'declaration' && s.detail.kind === 'declaration' && s.detail.attributes.some((a) => a.toLowerCase() === 'parameter')) params.push(whole(i));
       else if (s.kind === 'parameter' && s.detail.kind === 'parameter') {
         for (const e of s.detail.entries) {
