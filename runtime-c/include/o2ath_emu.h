@@ -63,6 +63,8 @@ long swrt_faa_long(volatile long *p, long v);
 int swrt_lock_long(volatile long *p);
 int swrt_unlock_long(volatile long *p);
 unsigned long swrt_cycles(void);
+void swrt_reg_put(int net, const void *v, size_t n, int dst);
+void swrt_reg_get(int net, void *v, size_t n);
 
 #ifdef __cplusplus
 }

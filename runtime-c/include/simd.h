@@ -6,6 +6,9 @@
    that ABI is irrelevant to an emulator and would drown real warnings. */
 #pragma GCC diagnostic ignored "-Wpsabi"
 
+#include <stddef.h>
+#include "o2ath_emu.h"
+
 /* 256-bit (SW26010, also on the Pro) */
 typedef double doublev4 __attribute__((vector_size(32)));
 typedef float floatv4 __attribute__((vector_size(16)));
@@ -63,6 +66,35 @@ typedef unsigned long uint512 __attribute__((vector_size(64)));
 
 /* reciprocal (the hardware's vfrecd is an estimate; this is exact) */
 #define simd_vfrecpd(v) (1.0 / (v))
+
+#ifdef O2ATH_EMU_SW26010
+/* SW26010 register communication: one vector (at most 256 bits) to a CPE of
+   my row (putr, dst = column) or of my column (putc, dst = row); dst 8
+   broadcasts to the 7 others.  getr/getc return the next message received.
+   (The SW26010-Pro has no register communication; it uses RMA.) */
+#define simd_putr(v, dst)                                                   \
+  __extension__({                                                           \
+    __typeof__(v) swrt_m_ = (v);                                            \
+    swrt_reg_put(0, &swrt_m_, sizeof swrt_m_, (dst));                       \
+  })
+#define simd_putc(v, dst)                                                   \
+  __extension__({                                                           \
+    __typeof__(v) swrt_m_ = (v);                                            \
+    swrt_reg_put(1, &swrt_m_, sizeof swrt_m_, (dst));                       \
+  })
+#define simd_getr(v)                                                        \
+  __extension__({                                                           \
+    __typeof__(v) swrt_m_;                                                  \
+    swrt_reg_get(0, &swrt_m_, sizeof swrt_m_);                              \
+    swrt_m_;                                                                \
+  })
+#define simd_getc(v)                                                        \
+  __extension__({                                                           \
+    __typeof__(v) swrt_m_;                                                  \
+    swrt_reg_get(1, &swrt_m_, sizeof swrt_m_);                              \
+    swrt_m_;                                                                \
+  })
+#endif
 
 #define simd_print_doublev4(v) \
   printf("[%g %g %g %g]\n", (double)(v)[0], (double)(v)[1], (double)(v)[2], (double)(v)[3])

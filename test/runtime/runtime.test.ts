@@ -127,5 +127,10 @@ describe('runtime-c', () => {
 
   it('passes its C tests under ThreadSanitizer', () => {
     expectAllPassed(make(['-j2', 'check', 'SAN=thread', 'CFLAGS=-O1 -g', 'ONLY_TARGET=pro']));
+    // and what only the classic target has: register communication, BCAST_MODE, halt
+    expectAllPassed(
+      make(['-j2', 'check', 'SAN=thread', 'CFLAGS=-O1 -g', 'ONLY_TARGET=sw26010',
+        'TESTS=regcomm-1 dma-bcast-sw26010-1 check-sw26010-1']),
+    );
   });
 });
