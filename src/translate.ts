@@ -15,6 +15,11 @@ export interface TranslateOptions {
   readonly fallback: 'none' | 'host';
   /** Functions defined in other files that CPE code calls (from `--cpe-functions`). */
   readonly cpeFunctions: readonly string[];
+  /**
+   * Print a note for each construct accepted without an Athread effect (`map`, `target update`...).
+   * On for `o2ath translate`, which a person reads; off for the compiler drivers inside `make`.
+   */
+  readonly notes?: boolean;
 }
 
 export interface OutputFile {

@@ -44,5 +44,5 @@ export interface CommonOptions {
 }
 
 export function translateOptionsFrom(o: CommonOptions): TranslateOptions {
-  return { target: parseTarget(o.target), layout: parseLayout(o.layout), fallback: parseFallback(o.fallback), cpeFunctions: parseCpeFunctions(o.cpeFunctions) };
+  return { target: parseTarget(o.target), layout: parseLayout(o.layout), fallback: parseFallback(o.fallback), cpeFunctions: parseCpeFunctions(o.cpeFunctions), notes: true };
 }

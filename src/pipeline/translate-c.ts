@@ -36,7 +36,7 @@ export function translateC(file: SourceFile, options: TranslateOptions): Transla
   const parsed: Parsed[] = [];
   for (const p of pragmas) {
     const pb = new DiagnosticBag();
-    const d = parseAndCheckDirective(p.site, 'c', pb, { notes: false });
+    const d = parseAndCheckDirective(p.site, 'c', pb, { notes: options.notes ?? false });
     if (!d) {
       bag.items.push(...pb.items);
       continue;
