@@ -109,7 +109,8 @@ struct swrt_team {
   int fibers; /* CPEs run as fibers on worker threads (fiber.c) */
   void *fn;
   double spawn_time;
-  size_t tls_size; /* static TLS of the program: counted as LDM data */
+  size_t tls_size;   /* static TLS of the program: counted as LDM data */
+  size_t tls_layout; /* its real size, for laying out the CPE stacks */
   struct swrt_cpe cpe[SWRT_NCPE];
 };
 

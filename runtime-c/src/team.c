@@ -103,7 +103,7 @@ static void create_cpe(struct swrt_cpe *c, int id) {
      glibc puts the static TLS block (our __thread_local data) at the top of
      a user-supplied stack, so "stack" covers all LDM data but the heap. */
   size_t slack = SWRT_SANITIZED ? (4u << 20) : (128u << 10);
-  size_t stack = (SWRT_LDM_SIZE + swrt_team.tls_size + slack + (size_t)page - 1) &
+  size_t stack = (SWRT_LDM_SIZE + swrt_team.tls_layout + slack + (size_t)page - 1) &
                  ~((size_t)page - 1);
   size_t size = SWRT_LDM_SIZE + (size_t)page + stack;
   char *r = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
@@ -130,7 +130,24 @@ static void start_cpe_thread(struct swrt_cpe *c, int id) {
 static void init_once_fn(void) {
   const char *e = getenv("O2ATH_EMU_SPIN");
   if (e && *e) spin_iters = atoi(e);
-  swrt_team.tls_size = swrt_tls_size();
+  swrt_team.tls_size = swrt_team.tls_layout = swrt_tls_size();
+  if (swrt_team.tls_size > SWRT_LDM_SIZE) {
+#ifdef O2ATH_EMU_SW26010
+    /* Plain __thread data lives in main memory on the SW26010 and cannot be
+       told apart from __thread_local here: stop counting it. */
+    swrt_warn("the program's thread-local data is %zu bytes, more than the 64 KB LDM; plain "
+              "__thread variables are main-memory private data on the SW26010, so the emulator "
+              "stops counting thread-local data against the LDM (if they are __thread_local, the "
+              "real linker reports an LDM overflow)",
+              swrt_team.tls_size);
+    swrt_team.tls_size = 0;
+#else
+    swrt_fatal("the program's __thread_local data is %zu bytes, more than the %u KB LDM of a CPE; "
+               "the real SW26010-Pro toolchain refuses to link it (LDM overflow). (The emulator "
+               "counts every thread-local variable of the program, MPE-side ones included.)",
+               swrt_team.tls_size, SWRT_LDM_SIZE >> 10);
+#endif
+  }
   swrt_stack_install();
   for (int i = 0; i < SWRT_NCPE; i++) create_cpe(&swrt_team.cpe[i], i);
   swrt_team.fibers = swrt_fiber_init();
