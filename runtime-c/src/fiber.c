@@ -1,4 +1,4 @@
-/* The fast backend: the 64 CPEs run as fibers on a few worker threads (one per host core), each with
+/* The fast backend: the 64 CPEs run as fibers on cores-1 worker threads and on the MPE while it joins,
    its own stack and its own TLS block, switched cooperatively at the runtime's blocking points. */
 #include "internal.h"
 

@@ -1,4 +1,5 @@
-/* The emulated core group: 64 persistent CPE threads, spawn (asynchronous), join, create/wait and halt. */
+/* The emulated core group: the 64 CPEs (one thread each, or fibers: fiber.c), asynchronous spawn, join,
+   create/wait and halt. */
 #include "internal.h"
 
 #include <errno.h>
