@@ -1,5 +1,5 @@
 /* The fast backend: the 64 CPEs run as fibers on cores-1 worker threads and on the MPE while it joins,
-   its own stack and its own TLS block, switched cooperatively at the runtime's blocking points. */
+   each with its own stack and TLS block, switched cooperatively at the runtime's waiting points. */
 #include "internal.h"
 
 #include <dlfcn.h>
