@@ -11,7 +11,7 @@ module o2ath_athread
   implicit none
   private
   public :: o2ath_host_init, o2ath_set_num_threads, o2ath_spawn, o2ath_join
-  public :: o2ath_cpe_id, o2ath_cpe_team, o2ath_cpe_flush, o2ath_cpe_sync, o2ath_cpe_fetch_inc, o2ath_cpe_lock, o2ath_cpe_unlock
+  public :: o2ath_cpe_id, o2ath_cpe_team, o2ath_cpe_relax, o2ath_cpe_flush, o2ath_cpe_sync, o2ath_cpe_fetch_inc, o2ath_cpe_lock, o2ath_cpe_unlock
 
   interface
     ! ---- host (MPE) ----
@@ -44,6 +44,9 @@ module o2ath_athread
       import :: c_int
       integer(c_int) :: o2ath_cpe_team
     end function o2ath_cpe_team
+    ! Waiting on a word in main memory: yields to the other CPE threads in emulation.
+    subroutine o2ath_cpe_relax() bind(c, name='o2ath_relax')
+    end subroutine o2ath_cpe_relax
     subroutine o2ath_cpe_flush() bind(c, name='flush_slave_cache')
     end subroutine o2ath_cpe_flush
     subroutine o2ath_cpe_sync() bind(c, name='athread_ssync_array')

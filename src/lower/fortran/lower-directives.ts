@@ -22,6 +22,8 @@ export interface BodyContext {
   readonly edits: FEdit[];
   readonly decls: string[];
   counter: number;
+  /** Ticket of the enclosing DO with an ordered clause (set by lower-do.ts). */
+  ordered?: string;
 }
 
 const LOCK_COMMON = (name: string) => `o2ath_lk_${name}`;
@@ -62,6 +64,17 @@ function lowerOne(r: FRegion, ctx: BodyContext): void {
       replaceLines(ctx, head.start, head.end, []);
       const e = endLines(ctx, r);
       if (e) replaceLines(ctx, e.start, e.end, []);
+      lowerDirectives(r.children, ctx);
+      break;
+    }
+    case 'ordered': {
+      if (!ctx.ordered) {
+        ctx.bag.report(file, r.site.span, fmsg.directive(r.kind, 'outside a DO with an ordered clause'));
+        break;
+      }
+      replaceLines(ctx, head.start, head.end, [`do while (${ctx.ordered} /= ${N.k})`, `call ${N.relax}()`, 'end do']);
+      const e = endLines(ctx, r);
+      if (e) replaceLines(ctx, e.start, e.end, [`call ${N.flush}()`]);
       lowerDirectives(r.children, ctx);
       break;
     }

@@ -22,7 +22,9 @@ export function lowerDo(r: FRegion, ctx: BodyContext, combined: boolean): void {
     ctx.bag.report(file, r.site.span, fmsg.loopForm('only counted DO loops are partitioned'));
     return;
   }
-  for (const k of ['ordered', 'linear']) if (clausesOf(r.directive, k).length > 0) ctx.bag.report(file, r.site.span, fmsg.clause(k, r.kind));
+  if (clausesOf(r.directive, 'linear').length > 0) ctx.bag.report(file, r.site.span, fmsg.clause('linear', r.kind));
+  const orderedClause = clausesOf(r.directive, 'ordered')[0];
+  if (orderedClause?.args?.length) ctx.bag.report(file, orderedClause.span, fmsg.clause('ordered(n)', r.kind));
   const nest = collapsedNest(r, ctx);
   if (!nest) return;
   const sched = clausesOf(r.directive, 'schedule')[0];
@@ -143,6 +145,23 @@ export function lowerDo(r: FRegion, ctx: BodyContext, combined: boolean): void {
     header.push(`${d.variable} = ${N.lb} + ${N.q} * ${N.st}`);
   }
 
+  // ordered: a ticket in main memory holds the number of the next logical iteration allowed to
+  // finish. Each CPE marks its previous iteration finished when it starts the next one (and after the
+  // loop), waiting for the ticket first; an ordered region waits for its own iteration's turn. So
+  // iterations that skip the ordered region, or CYCLE, cannot deadlock the team.
+  const ordered = orderedClause ? `o2ath_or_${ctx.prefix}_${++ctx.counter}` : undefined;
+  if (ordered) {
+    ctx.decls.push(`integer(8), volatile :: ${ordered}`, `common /${ordered}/ ${ordered}`);
+    const kp = `${N.k}p`;
+    if (!ctx.decls.includes(`integer(8) ${kp}`)) ctx.decls.push(`integer(8) ${kp}`);
+    setup.push(`if (${N.tid} == 0) ${ordered} = 0`, ...BARRIER);
+    setup.push(`${kp} = -1`);
+    const finish = [`if (${kp} >= 0) then`, `do while (${ordered} /= ${kp})`, `call ${N.relax}()`, 'end do', `call ${N.flush}()`, `${ordered} = ${kp} + 1`, 'end if'];
+    header.push(...finish, `${kp} = ${N.k}`);
+    epilogue.push(...finish);
+    ctx.ordered = ordered;
+  }
+
   // After the loop: lastprivate by the CPE holding the last iteration, reductions combined in CPE
   // order by CPE 0 between two barriers, then the construct's barrier unless nowait.
   for (const name of lastp) {
@@ -185,8 +204,9 @@ export function lowerDo(r: FRegion, ctx: BodyContext, combined: boolean): void {
       replaceLines(ctx, lineStartOf(ctx.text, endSt.span.start), lineEndOf(ctx.text, endSt.span.end), []);
     }
   }
-  // Directives nested in the loop (critical, atomic, ...).
+  // Directives nested in the loop (critical, atomic, ordered, ...).
   lowerDirectives(r.children, ctx);
+  ctx.ordered = undefined;
 }
 
 type CountedDo = { readonly construct: Construct; readonly detail: { variable: string; start: string; end: string; step?: string } };

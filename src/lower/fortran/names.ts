@@ -19,6 +19,7 @@ export const N = {
   sync: 'o2ath_cpe_sync',
   lock: 'o2ath_cpe_lock',
   cpeFetchInc: 'o2ath_cpe_fetch_inc',
+  relax: 'o2ath_cpe_relax',
   unlock: 'o2ath_cpe_unlock',
 } as const;
 
