@@ -11,7 +11,8 @@ module o2ath_athread
   implicit none
   private
   public :: o2ath_host_init, o2ath_set_num_threads, o2ath_spawn, o2ath_join
-  public :: o2ath_cpe_id, o2ath_cpe_team, o2ath_cpe_relax, o2ath_cpe_flush, o2ath_cpe_sync, o2ath_cpe_fetch_inc, o2ath_cpe_lock, o2ath_cpe_unlock
+  public :: o2ath_cpe_id, o2ath_cpe_team, o2ath_cpe_relax, o2ath_cpe_flush, o2ath_cpe_sync
+  public :: o2ath_cpe_fetch_inc, o2ath_cpe_lock, o2ath_cpe_unlock
 
   interface
     ! ---- host (MPE) ----
