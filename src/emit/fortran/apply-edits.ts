@@ -2,7 +2,7 @@
 // statements in the file's form, inserted statements go at line starts, renamed names are respelt
 // (fixed-form lines they lengthen past column 72 are re-wrapped).
 import type { FEdit } from '../../lower/fortran/plan.js';
-import { formatStatements, rewrapFixedLine, type Form } from './format.js';
+import { formatStatements, rewrapFixedLine, rewrapFreeLine, type Form } from './format.js';
 
 const TOUCHED = '\u0001';
 
@@ -34,6 +34,6 @@ export function applyEdits(text: string, start: number, end: number, edits: read
   out += text.slice(at, end);
   return out
     .split('\n')
-    .map((l) => (l.startsWith(TOUCHED) ? (form === 'fixed' ? rewrapFixedLine(l.slice(1)) : l.slice(1)) : l))
+    .map((l) => (l.startsWith(TOUCHED) ? (form === 'fixed' ? rewrapFixedLine(l.slice(1)) : rewrapFreeLine(l.slice(1))) : l))
     .join('\n');
 }

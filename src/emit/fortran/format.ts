@@ -75,3 +75,21 @@ function stripComment(line: string): string {
   }
   return line.trimEnd();
 }
+
+/** Free form: a user line that an edit made longer than 132 columns, continued with `&` at a blank or comma outside strings. */
+export function rewrapFreeLine(line: string): string {
+  if (line.length <= FREE_WIDTH || /^\s*[!#]/.test(line)) return line;
+  let q: string | undefined;
+  let cut = -1;
+  for (let i = 0; i < Math.min(line.length, FREE_WIDTH - 2); i++) {
+    const c = line[i]!;
+    if (q) {
+      if (c === q) q = undefined;
+    } else if (c === "'" || c === '"') q = c;
+    else if (c === '!') return line; // a trailing comment: leave the line as the user wrote it
+    else if ((c === ',' || c === ' ') && i > 20) cut = i + 1;
+  }
+  if (cut < 0) return line;
+  const indent = /^\s*/.exec(line)![0];
+  return `${line.slice(0, cut).trimEnd()} &\n${indent}  & ${rewrapFreeLine(indent + line.slice(cut).trimStart()).slice(indent.length)}`;
+}
