@@ -45,6 +45,11 @@ export function translateFortran(file: SourceFile, options: TranslateOptions): T
     if (d) parsed.push({ site, directive: d });
   }
   const roots = buildRegions(tree, text, parsed, bag);
+  // Generated names all start with o2ath_: the user's code must not use that prefix.
+  for (const u of tree.units) {
+    for (const e of u.scope.entities) if (e.name.startsWith('o2ath_') && e.span) bag.report(file, e.span, fmsg.reservedName(e.name));
+    if (u.name?.startsWith('o2ath_')) bag.report(file, tree.statements[u.first]!.span, fmsg.reservedName(u.name));
+  }
 
   const stem = identifier(basename(file.path, extname(file.path))).slice(0, 40);
   const binding = `o2ath_cpe_${stem}`;

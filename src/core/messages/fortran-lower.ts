@@ -11,4 +11,5 @@ export const schedule = defineMessage('unsupported-fortran-schedule', 'error', (
 export const variable = defineMessage('unsupported-fortran-variable', 'error', (name: string, why: string) => `variable '${name}' cannot be passed to the CPEs: ${why}`);
 export const reduction = defineMessage('unsupported-fortran-reduction', 'error', (op: string, name: string, why: string) => `reduction '${op}' on '${name}' is not lowered: ${why}`);
 export const loopForm = defineMessage('unsupported-fortran-loop', 'error', (why: string) => `this DO loop cannot be partitioned: ${why}`);
+export const reservedName = defineMessage('fortran-reserved-name', 'error', (name: string) => `'${name}': names starting with 'o2ath_' are reserved for the translation`);
 export const fallbackHost = defineMessage('fortran-fallback-host', 'warning', (kind: string) => `'!$omp ${kind}' region stays on the MPE (--fallback=host)`);
