@@ -184,7 +184,11 @@ static void resume(struct swrt_cpe *c) {
 
 /* Run c if it has work and nobody else runs it: 0 if it did not run, 1 if
    it ran, 2 if it ran and finished its part of a spawn. */
-static int try_run(struct swrt_cpe *c) {
+static int try_run(struct swrt_cpe *c, unsigned pass) {
+  /* A fiber waiting on a barrier whose generation has not moved has nothing
+     to do; resume it now and then anyway, for its watchdog. */
+  uint32_t *ww = __atomic_load_n(&c->fiber_wait_word, __ATOMIC_RELAXED);
+  if (ww && __atomic_load_n(ww, __ATOMIC_RELAXED) == c->fiber_wait_val && (pass & 255)) return 0;
   uint32_t js = __atomic_load_n(&c->start_seq, __ATOMIC_ACQUIRE);
   if (js == __atomic_load_n(&c->fiber_seen, __ATOMIC_RELAXED) &&
       !__atomic_load_n(&c->fiber_busy, __ATOMIC_RELAXED))
@@ -216,13 +220,14 @@ static int try_run(struct swrt_cpe *c) {
    CPEs so that they do not contend for the same fibers, and each fiber
    tends to be resumed by the same thread (no TCB copy then). */
 static void help(int (*stop)(void), int first) {
-  unsigned idle = 0;
+  unsigned idle = 0, pass = 0;
   while (__atomic_load_n(&work, __ATOMIC_ACQUIRE) && !(stop && stop())) {
+    pass++;
     unsigned long ev = __atomic_load_n(&swrt_events, __ATOMIC_RELAXED);
     int ran = 0;
     uint32_t fin = 0;
     for (int k = 0; k < SWRT_NCPE; k++) {
-      int r = try_run(&swrt_team.cpe[(first + k) % SWRT_NCPE]);
+      int r = try_run(&swrt_team.cpe[(first + k) % SWRT_NCPE], pass);
       ran += r != 0;
       fin += r == 2;
     }

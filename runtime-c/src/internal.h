@@ -93,6 +93,8 @@ struct swrt_cpe {
   int fiber_claim; /* a thread runs (or resumes) this fiber */
   int fiber_busy;  /* inside a job (possibly waiting) */
   uint32_t fiber_seen;
+  uint32_t *fiber_wait_word; /* waiting for this word to differ from fiber_wait_val */
+  uint32_t fiber_wait_val;
 
   struct swrt_stats st;
 } __attribute__((aligned(64)));

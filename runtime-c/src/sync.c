@@ -83,15 +83,20 @@ void swrt_barrier_mask(uint64_t members, const char *what) {
   double limit = swrt_watchdog_seconds(), start = 0;
   if (swrt_team.fibers) {
     /* A fiber hands its worker to the next CPE until the last one arrives. */
+    /* The runners skip this fiber until the generation moves (fiber.c). */
+    c->fiber_wait_val = gen;
+    __atomic_store_n(&c->fiber_wait_word, &b->gen, __ATOMIC_RELAXED);
     for (unsigned long i = 1;; i++) {
-      if (__atomic_load_n(&b->gen, __ATOMIC_ACQUIRE) != gen) return;
+      if (__atomic_load_n(&b->gen, __ATOMIC_ACQUIRE) != gen) break;
       swrt_fiber_yield();
-      if ((i & 1023) == 0 && limit > 0) {
+      if ((i & 15) == 0 && limit > 0) {
         double t = swrt_now();
         if (!start) start = t;
         else if (t - start >= limit) watchdog(b, members, what, t - start);
       }
     }
+    __atomic_store_n(&c->fiber_wait_word, NULL, __ATOMIC_RELAXED);
+    return;
   }
   /* Spin briefly (the others may already be running on the other core),
      then sleep: with 64 threads on a few cores, spinning starves the CPEs
