@@ -14,6 +14,7 @@ import { lowerKernel } from '../lower/fortran/lower-kernel.js';
 import { lowerCallees } from '../lower/fortran/lower-callees.js';
 import { ATHREAD_API } from '../lower/athread-api.js';
 import { threadprivateBlocks, tpHostRoutine } from '../lower/fortran/threadprivate.js';
+import { isInModule, threadprivateModuleVars, tpVarHostRoutine } from '../lower/fortran/threadprivate-module.js';
 import type { FFilePlan, FKernelPlan } from '../lower/fortran/plan.js';
 import { activateConditionalLines } from '../lower/fortran/conditional-lines.js';
 import { emitFortran, emitFortranHalves } from '../emit/fortran/emit-file.js';
@@ -67,7 +68,8 @@ export function translateFortran(file: SourceFile, options: TranslateOptions): T
     }
   };
   visit(roots);
-  const tpBlocks = threadprivateBlocks(candidates, bag);
+  const tpBlocks = threadprivateBlocks(candidates, bag, (r) => isInModule(tree, r));
+  const tpVars = threadprivateModuleVars(tree, candidates, bag);
   for (const r of candidates) {
     if (!KERNEL_KINDS.has(r.kind)) {
       if (!HOST_OK.has(r.kind)) bag.report(file, r.site.span, fmsg.directive(r.kind, 'outside a parallel region'));
@@ -80,7 +82,7 @@ export function translateFortran(file: SourceFile, options: TranslateOptions): T
     if (k && !rb.hasErrors()) {
       const n = (perUnit.get(k.unitName) ?? 0) + 1;
       perUnit.set(k.unitName, n);
-      plan = lowerKernel(tree, text, k, `o2ath_${identifier(k.unitName).slice(0, 40)}_${n}`, rb, tpBlocks, ATHREAD_API[options.target].ldmBytes);
+      plan = lowerKernel(tree, text, k, `o2ath_${identifier(k.unitName).slice(0, 40)}_${n}`, rb, tpBlocks, ATHREAD_API[options.target].ldmBytes, tpVars);
     }
     if (rb.hasErrors() && options.fallback === 'host') {
       regionDiags.push(...rb.items.map((d) => (d.severity === 'error' ? { ...d, severity: 'warning' as const } : d)));
@@ -95,7 +97,7 @@ export function translateFortran(file: SourceFile, options: TranslateOptions): T
   }
   const calls = [...new Set([...analyses.flatMap((a) => a.calls), ...options.cpeFunctions.map((n) => n.toLowerCase())])];
   const slaveImports = cpeImports(tree, analyses, options.cpeFunctions);
-  const { modules, callees } = lowerCallees(tree, text, calls, orphanRoots, binding, bag, tpBlocks);
+  const { modules, callees } = lowerCallees(tree, text, calls, orphanRoots, binding, bag, tpBlocks, tpVars);
 
   const diagnostics = [...bag.items, ...regionDiags].sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, files: [], diagnostics, slaveImports: [], kernels: 0 };
@@ -103,7 +105,7 @@ export function translateFortran(file: SourceFile, options: TranslateOptions): T
   const preprocessor = tree.statements
     .filter((s) => s.kind === 'preprocessor' && /^\s*#\s*(define|undef|if|ifdef|ifndef|elif|else|endif)\b/.test(s.text))
     .map((s) => ({ start: lineStartOf(text, s.span.start), end: lineEndOf(text, s.span.end) }));
-  const tpRoutines = tpBlocks.map((b) => tpHostRoutine(tree, b)).filter((x) => x !== undefined);
+  const tpRoutines = [...tpBlocks.map((b) => tpHostRoutine(tree, b)).filter((x) => x !== undefined), ...tpVars.map(tpVarHostRoutine)];
   const plan: FFilePlan = { form: tree.form, bindingModule: binding, kernels, modules, callees, preprocessor, tpRoutines };
   const active = activateConditionalLines(tree, text);
   const name = outputName(file.path);

@@ -10,6 +10,7 @@ import type { FCalleeCopy, FEdit } from './plan.js';
 import { lowerDirectives, type BodyContext } from './lower-directives.js';
 import { TEAM_INIT, WORK_DECLS } from './names.js';
 import { tpCpeParts } from './threadprivate.js';
+import { renameTpVars, tpVarCpeParts, type TpModuleVar } from './threadprivate-module.js';
 
 const SPEC_KINDS = new Set(['use', 'import', 'implicit', 'declaration', 'parameter', 'common', 'equivalence', 'save', 'data', 'dimension', 'external', 'intrinsic',
   'attribute', 'namelist', 'entry', 'sequence', 'type-def', 'end-type', 'interface', 'end-interface', 'procedure', 'format', 'include', 'preprocessor']);
@@ -43,7 +44,7 @@ function regionsIn(roots: readonly FRegion[], u: ProgramUnit, tree: FortranTree)
 }
 
 /** Edits turning unit `u` into its CPE copy. */
-function calleeEdits(tree: FortranTree, text: string, u: ProgramUnit, roots: readonly FRegion[], binding: string, bag: DiagnosticBag, tpBlocks: readonly string[]): FEdit[] {
+function calleeEdits(tree: FortranTree, text: string, u: ProgramUnit, roots: readonly FRegion[], binding: string, bag: DiagnosticBag, tpBlocks: readonly string[], tpVars: readonly TpModuleVar[]): FEdit[] {
   const ctx: BodyContext = { tree, text, bag, unit: u.index, prefix: `${u.name ?? 'p'}`, edits: [], decls: [], counter: 0 };
   const mine = regionsIn(roots, u, tree).filter((r) => !tree.units.some((c) => c.parent === u.index && r.site.span.start > tree.statements[c.first]!.span.start && r.site.span.start < tree.statements[c.last]!.span.end));
   lowerDirectives(mine, ctx);
@@ -73,11 +74,14 @@ function calleeEdits(tree: FortranTree, text: string, u: ProgramUnit, roots: rea
     }
     edits.push({ kind: 'replace', start: lineStartOf(text, s.span.start), end: lineEndOf(text, s.span.end), stmts });
   }
-  edits.push({ kind: 'insert', at: Math.min(at, firstDir), stmts: [...WORK_DECLS, ...ctx.decls, ...TEAM_INIT, ...tpSetup] });
+  const tpv = renameTpVars(tree, u.index, u.first + 1, u.last, tpVars);
+  edits.push(...tpv.edits);
+  const tpvParts = tpVarCpeParts(tpv.used);
+  edits.push({ kind: 'insert', at: Math.min(at, firstDir), stmts: [...WORK_DECLS, ...ctx.decls, ...tpvParts.decls, ...TEAM_INIT, ...tpSetup, ...tpvParts.setup] });
   return edits;
 }
 
-export function lowerCallees(tree: FortranTree, text: string, calls: readonly string[], roots: readonly FRegion[], binding: string, bag: DiagnosticBag, tpBlocks: readonly string[] = []): { modules: FCalleeCopy[]; callees: FCalleeCopy[] } {
+export function lowerCallees(tree: FortranTree, text: string, calls: readonly string[], roots: readonly FRegion[], binding: string, bag: DiagnosticBag, tpBlocks: readonly string[] = [], tpVars: readonly TpModuleVar[] = []): { modules: FCalleeCopy[]; callees: FCalleeCopy[] } {
   // Also every procedure holding orphaned directives: a kernel in another file may call it.
   const withDirectives = tree.units.filter((u) => u.name && (u.kind === 'subroutine' || u.kind === 'function') && regionsIn(roots, u, tree).length > 0).map((u) => u.name!);
   const need = reachable(tree, [...calls, ...withDirectives]);
@@ -87,10 +91,10 @@ export function lowerCallees(tree: FortranTree, text: string, calls: readonly st
   for (const u of tree.units) {
     if (u.kind === 'module' && u.parent === undefined) {
       const edits: FEdit[] = [];
-      for (const c of tree.units) if (c.parent === u.index && c.name && need.has(c.name)) edits.push(...calleeEdits(tree, text, c, roots, binding, bag, tpBlocks));
+      for (const c of tree.units) if (c.parent === u.index && c.name && need.has(c.name)) edits.push(...calleeEdits(tree, text, c, roots, binding, bag, tpBlocks, tpVars));
       modules.push({ name: u.name ?? '', ...span(u), edits });
     } else if ((u.kind === 'subroutine' || u.kind === 'function') && u.parent === undefined && u.name && need.has(u.name)) {
-      callees.push({ name: u.name, ...span(u), edits: calleeEdits(tree, text, u, roots, binding, bag, tpBlocks) });
+      callees.push({ name: u.name, ...span(u), edits: calleeEdits(tree, text, u, roots, binding, bag, tpBlocks, tpVars) });
     }
   }
   return { modules, callees };

@@ -7,6 +7,7 @@ import type { DiagnosticBag } from '../../core/diagnostic.js';
 import { clauseExpr, clausesOf, listItems } from '../../analysis/c/clauses.js';
 import { tpCpeParts, tpRoutine } from './threadprivate.js';
 import { variableBytes } from './ldm.js';
+import { renameTpVars, tpVarCpeParts, tpvRoutine, type TpModuleVar } from './threadprivate-module.js';
 import * as lmsg from '../../core/messages/lower.js';
 import type { FKernelAnalysis, FKernelVar } from '../../analysis/fortran/analyze-kernel.js';
 import { declarationOf, dimsText } from '../../analysis/fortran/variables.js';
@@ -19,7 +20,7 @@ import { BARRIER, N } from './names.js';
 import { fill, fortranReduction } from './reduction.js';
 import { chain, specCopiesFor, externalFunctionDecls, commonDecls } from './spec-copies.js';
 
-export function lowerKernel(tree: FortranTree, text: string, k: FKernelAnalysis, kernel: string, bag: DiagnosticBag, tpBlocks: readonly string[] = [], ldmLimit = Infinity): FKernelPlan {
+export function lowerKernel(tree: FortranTree, text: string, k: FKernelAnalysis, kernel: string, bag: DiagnosticBag, tpBlocks: readonly string[] = [], ldmLimit = Infinity, tpVars: readonly TpModuleVar[] = []): FKernelPlan {
   const r = k.region;
   const entries: FArgEntry[] = [];
   const dummies: FDummy[] = [];
@@ -36,10 +37,12 @@ export function lowerKernel(tree: FortranTree, text: string, k: FKernelAnalysis,
   for (const c of ['proc_bind', 'allocate']) if (clausesOf(r.directive, c).length > 0) bag.report(r.site.file, clausesOf(r.directive, c)[0]!.span, fmsg.clause(c, r.kind));
   const copyin = new Set<string>();
   for (const it of listItems(r.directive, 'copyin')) {
+    const tv = it.isCommonBlock ? undefined : tpVars.find((v) => v.name === it.name.toLowerCase());
     if (it.isCommonBlock && tpBlocks.includes(it.name.toLowerCase())) copyin.add(it.name.toLowerCase());
+    else if (tv) copyin.add(tpvRoutine(tv));
     else bag.report(r.site.file, it.span, fmsg.variable(it.name, 'copyin is lowered for threadprivate common blocks only'));
   }
-  const tpCalls = tpBlocks.map((b) => ({ routine: tpRoutine(b), copyin: copyin.has(b) }));
+  const tpCalls = [...tpBlocks.map((b) => ({ routine: tpRoutine(b), copyin: copyin.has(b) })), ...tpVars.map((v) => ({ routine: tpvRoutine(v), copyin: copyin.has(tpvRoutine(v)) }))];
 
   const pass = (v: FKernelVar, name: string): void => {
     const array = v.shape !== 'scalar';
@@ -119,13 +122,17 @@ export function lowerKernel(tree: FortranTree, text: string, k: FKernelAnalysis,
   const inModule = top.kind === 'module' && top.contains !== undefined
     ? { name: top.name ?? '', at: lineEndOf(text, tree.statements[top.contains]!.span.end) } : undefined;
   const specs = specCopiesFor(tree, k.unit, inModule !== undefined);
+  // threadprivate module variables: this CPE's copy, under another name.
+  const tpv = renameTpVars(tree, k.unit, r.firstStmt, r.lastStmt, tpVars);
+  ctx.edits.push(...tpv.edits);
+  const tpvParts = tpVarCpeParts(tpv.used);
   return {
     kernel, body: `${kernel}_b`, directive: r.directive.kind, line: lineOf(text, r.site.span.start),
     hostStart: r.lineStart, hostEnd: r.lineEnd, indent: indentOf(text, r.lineStart, tree, r.firstStmt),
     entries, team: entries[0]!.hostExpr, dummies,
     specCopies: specs,
-    decls: [...commonDecls(tree, k, tpBlocks), ...externalFunctionDecls(tree, k), ...decls, ...ctx.decls],
-    prologue: [...tpSetup(tree, k, tpBlocks), ...prologue], regionStart, regionEnd, edits: ctx.edits, epilogue: [...epilogue, ...(r.kind === 'parallel' ? [] : [])],
+    decls: [...commonDecls(tree, k, tpBlocks), ...externalFunctionDecls(tree, k), ...decls, ...ctx.decls, ...tpvParts.decls],
+    prologue: [...tpSetup(tree, k, tpBlocks), ...tpvParts.setup, ...prologue], regionStart, regionEnd, edits: ctx.edits, epilogue: [...epilogue, ...(r.kind === 'parallel' ? [] : [])],
     hostReductions, inModule, tpCalls,
   };
   void BARRIER;

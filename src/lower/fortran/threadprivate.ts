@@ -16,15 +16,15 @@ export const tpInfo = (blk: string) => `o2ath_tpi_${blk}`;
 export const tpRoutine = (blk: string) => `o2ath_tp_${blk}`;
 const tpPtr = (blk: string, j: number) => `o2ath_tpp_${blk}_${j}`;
 
-/** Common blocks named in `threadprivate` directives (module variables are diagnosed). */
-export function threadprivateBlocks(regions: readonly FRegion[], bag: DiagnosticBag): string[] {
+/** Common blocks named in `threadprivate` directives (module variables: threadprivate-module.ts). */
+export function threadprivateBlocks(regions: readonly FRegion[], bag: DiagnosticBag, inModule: (r: FRegion) => boolean = () => false): string[] {
   const out: string[] = [];
   for (const r of regions) {
     if (r.kind !== 'threadprivate') continue;
     for (const it of r.directive.argument?.items ?? []) {
       if (it.isCommonBlock) {
         if (!out.includes(it.name.toLowerCase())) out.push(it.name.toLowerCase());
-      } else bag.report(r.site.file, it.span, fmsg.variable(it.name, 'threadprivate module variables are not lowered yet (common blocks are)'));
+      } else if (!inModule(r)) bag.report(r.site.file, it.span, fmsg.variable(it.name, 'threadprivate is lowered for common blocks and module variables'));
     }
   }
   return out;
@@ -62,18 +62,29 @@ export function tpHostRoutine(tree: FortranTree, blk: string): TpHostRoutine | u
   const u = tree.units.find((x) => membersOf(x, blk).length > 0);
   if (!u) return undefined;
   const members = membersOf(u, blk);
-  const info = tpInfo(blk);
-  const first = members[0]!;
-  const last = members[members.length - 1]!;
   const decls = members.map((m) => {
     const e = u.scope.entities.find((x) => x.name === m);
     return e ? declarationOf(e.type, e, m, dimsText(e.dims)) : `! ${m}: implicitly typed`;
   });
-  const stmts = [
-    `subroutine ${tpRoutine(blk)}(o2ath_copyin)`,
+  return {
+    name: tpRoutine(blk),
+    spec: specCopiesFor(tree, u.index, false),
+    stmts: hostRoutineStmts(tpRoutine(blk), tpInfo(blk), [...decls, `common /${blk}/ ${members.join(', ')}`], members),
+  };
+}
+
+/**
+ * Statements of a host routine that sizes the storage of `members` (contiguous, in order), records
+ * the original address and member offsets in `info`, allocates the 63 CPE copies once, and copies the
+ * original into them the first time and for copyin. `access`: the statements making the members visible.
+ */
+export function hostRoutineStmts(routine: string, info: string, access: readonly string[], members: readonly string[]): string[] {
+  const first = members[0]!;
+  const last = members[members.length - 1]!;
+  return [
+    `subroutine ${routine}(o2ath_copyin)`,
     '@@SPEC@@',
-    ...decls,
-    `common /${blk}/ ${members.join(', ')}`,
+    ...access,
     `integer(8) ${info}(0:${members.length + 2})`,
     `common /${info}/ ${info}`,
     'integer o2ath_copyin',
@@ -95,7 +106,6 @@ export function tpHostRoutine(tree: FortranTree, blk: string): TpHostRoutine | u
     `    o2ath_dst(1:${info}(1)) = o2ath_src(1:${info}(1))`,
     '  end do',
     'end if',
-    `end subroutine ${tpRoutine(blk)}`,
+    `end subroutine ${routine}`,
   ];
-  return { name: tpRoutine(blk), spec: specCopiesFor(tree, u.index, false), stmts };
 }
