@@ -34,7 +34,6 @@ export function lowerDo(r: FRegion, ctx: BodyContext, combined: boolean): void {
   const dynamic = kind === 'dynamic' || kind === 'guided';
   if (!['static', 'dynamic', 'guided', 'runtime', 'auto'].includes(kind)) ctx.bag.report(file, sched!.span, fmsg.schedule(kind));
   const chunk = sched?.args?.[0]?.text ?? (dynamic ? '1' : undefined);
-  if (dynamic && clausesOf(r.directive, 'lastprivate').length > 0) ctx.bag.report(file, clausesOf(r.directive, 'lastprivate')[0]!.span, fmsg.clause('lastprivate', `${r.kind} schedule(${kind})`));
 
   // Private copies of the clause variables inside the loop: occurrences renamed to o2ath_pv_<name>.
   const renames = new Map<string, string>();
@@ -164,9 +163,12 @@ export function lowerDo(r: FRegion, ctx: BodyContext, combined: boolean): void {
 
   // After the loop: lastprivate by the CPE holding the last iteration, reductions combined in CPE
   // order by CPE 0 between two barriers, then the construct's barrier unless nowait.
+  // The CPE that ran the logical last iteration (any schedule) writes lastprivate variables back.
+  setup.push(`${N.kl} = -1`);
+  header.push(`${N.kl} = ${N.k}`);
   for (const name of lastp) {
     const value = name === loopVar ? `${N.lb} + ${N.n} * ${N.st}` : renames.get(name)!;
-    epilogue.push(`if (${N.hi} == ${N.n} .and. ${N.lo} < ${N.hi}) ${name} = ${value}`);
+    epilogue.push(`if (${N.kl} == ${N.n} - 1) ${name} = ${value}`);
   }
   if (reductions.length > 0) {
     for (const red of reductions) epilogue.push(red.store);

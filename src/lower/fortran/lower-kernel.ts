@@ -77,7 +77,7 @@ export function lowerKernel(tree: FortranTree, text: string, k: FKernelAnalysis,
       decls.push(localDecl());
       if (v.sharing === 'lastprivate') {
         pass(v, `o2ath_lp_${v.name}`);
-        epilogue.push(`if (${N.hi} == ${N.n} .and. ${N.lo} < ${N.hi}) o2ath_lp_${v.name} = ${lastValue(r.loop ? tree.statements[r.loop.first]! : undefined, v.name)}`);
+        epilogue.push(`if (${N.kl} == ${N.n} - 1) o2ath_lp_${v.name} = ${lastValue(r.loop ? tree.statements[r.loop.first]! : undefined, v.name)}`);
       }
     } else if (v.sharing === 'firstprivate') {
       decls.push(localDecl());

@@ -13,6 +13,7 @@ export const N = {
   st: 'o2ath_st',
   t: 'o2ath_t',
   q: 'o2ath_q',
+  kl: 'o2ath_kl',
   cpeId: 'o2ath_cpe_id',
   cpeTeam: 'o2ath_cpe_team',
   flush: 'o2ath_cpe_flush',
@@ -26,7 +27,7 @@ export const N = {
 /** Declarations every CPE routine that partitions loops needs. */
 export const WORK_DECLS: readonly string[] = [
   `integer ${N.tid}, ${N.nthr}`,
-  `integer(8) ${N.n}, ${N.lo}, ${N.hi}, ${N.k}, ${N.c}, ${N.lb}, ${N.st}`,
+  `integer(8) ${N.n}, ${N.lo}, ${N.hi}, ${N.k}, ${N.c}, ${N.lb}, ${N.st}, ${N.kl}`,
   `integer ${N.t}`,
 ];
 
