@@ -126,7 +126,13 @@ export function buildRegions(tree: FortranTree, text: string, parsed: readonly P
       const st = tree.statements[r.firstStmt];
       if (!st) continue;
       r.lastStmt = r.firstStmt;
-      r.bodyEnd = lastLineEnd(r.firstStmt);
+      // atomic capture may hold two statements, then `!$omp end atomic` is required after the second.
+      const second = tree.statements[r.firstStmt + 1];
+      if (second && p.directive.clauses.some((c) => c.kind === 'capture')) {
+        const after = tree.statements[r.firstStmt + 2]?.span.start ?? text.length;
+        if (parsed.some((q) => q.directive.isEnd && q.directive.kind === 'end atomic' && q.site.span.start > second.span.end && q.site.span.start < after)) r.lastStmt = r.firstStmt + 1;
+      }
+      r.bodyEnd = lastLineEnd(r.lastStmt);
       r.lineEnd = r.bodyEnd;
     }
     attach(r);
