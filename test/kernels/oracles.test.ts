@@ -15,7 +15,8 @@ describe('oracle data', () => {
     for (const k of ['gemm', 'quant', 'softmax', 'attention', 'norm', 'csr', 'moe', 'optim', 'rng', 'topk', 'stft', 'specaug', 'attrib', 'mcubes'])
       expect(fs.existsSync(path.join('oracles', 'data', `${k}.txt`))).toBe(true);
   });
-  it.skipIf(!hasTorch)('regenerates identically with torch', () => {
+  // Only where Debian's python3-torch is installed (CI uses the committed files and needs no torch).
+  if (hasTorch) it('regenerates identically with torch', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'o2ath-oracles-'));
     execFileSync(PY, ['oracles/gen_oracles.py'], { env: { ...process.env, O2ATH_ORACLE_OUT: dir }, stdio: 'ignore' });
     for (const f of fs.readdirSync(path.join('oracles', 'data')))
