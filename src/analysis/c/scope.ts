@@ -20,7 +20,7 @@ export class ScopeIndex {
   /** Functions declared for the CPE: inside `declare target` ... `end declare target`, or listed in `declare target(...)`. */
   readonly cpeDeclared = new Set<string>();
 
-  constructor(private readonly root: SyntaxNode) {
+  constructor(root: SyntaxNode) {
     this.indexFileScope(root);
   }
 

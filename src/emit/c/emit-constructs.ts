@@ -57,7 +57,7 @@ function teamDecl(plan: FilePlan, team: 'kernel' | 'query'): string[] {
   return team === 'query' ? [`const int ${n.tid} = omp_get_thread_num(), ${n.nthr} = omp_get_num_threads();`] : [];
 }
 
-function block(plan: FilePlan, text: string, c: { start: number; line: number }, directive: string, note: string, lines: string[]): string {
+function block(text: string, c: { start: number; line: number }, directive: string, note: string, lines: string[]): string {
   return renderTemplate('c/construct.c.hbs', { directive, line: c.line, note, pad: lineIndent(text, c.start), lines, rb: '}' }).replace(/\n$/, '');
 }
 
@@ -82,19 +82,19 @@ export function renderConstruct(plan: FilePlan, c: ConstructPlan, text: string, 
     case 'drop':
       return '';
     case 'master':
-      return block(plan, text, c, c.filter === '0' ? 'master' : 'masked', `CPE ${c.filter} only`, [...teamDecl(plan, c.team), `if (${n.tid} == (${c.filter}))`, sub(c.bodyStart, c.bodyEnd)]);
+      return block(text, c, c.filter === '0' ? 'master' : 'masked', `CPE ${c.filter} only`, [...teamDecl(plan, c.team), `if (${n.tid} == (${c.filter}))`, sub(c.bodyStart, c.bodyEnd)]);
     case 'critical':
     case 'atomic':
-      return block(plan, text, c, c.kind, `under the lock ${c.lock}`, [`athread_lock(&${c.lock});`, ...v.flushLines, sub(c.bodyStart, c.bodyEnd), ...v.flushLines, `athread_unlock(&${c.lock});`]);
+      return block(text, c, c.kind, `under the lock ${c.lock}`, [`athread_lock(&${c.lock});`, ...v.flushLines, sub(c.bodyStart, c.bodyEnd), ...v.flushLines, `athread_unlock(&${c.lock});`]);
     case 'ordered':
-      return block(plan, text, c, 'ordered', 'in iteration order', [`o2ath_wait_turn(&${c.turn}, ${c.k});`, sub(c.bodyStart, c.bodyEnd), ...v.flushLines, `${c.turn} = ${c.k} + 1;`, 'o2ath_signal();']);
+      return block(text, c, 'ordered', 'in iteration order', [`o2ath_wait_turn(&${c.turn}, ${c.k});`, sub(c.bodyStart, c.bodyEnd), ...v.flushLines, `${c.turn} = ${c.k} + 1;`, 'o2ath_signal();']);
     case 'single': {
       const lines = [...teamDecl(plan, c.team), ...locals(c.locals), `if (${n.tid} == 0) {`, sub(c.bodyStart, c.bodyEnd)];
       for (const cp of c.copyprivate) lines.push(`${cp.slot} = ${cp.name};`);
       lines.push('}');
       if (c.barrier) lines.push(barrier);
       if (c.copyprivate.length) lines.push(`if (${n.tid} != 0) { ${c.copyprivate.map((cp) => `${cp.name} = ${cp.slot};`).join(' ')} }`, barrier);
-      return block(plan, text, c, 'single', 'CPE 0 runs it', lines);
+      return block(text, c, 'single', 'CPE 0 runs it', lines);
     }
     case 'sections': {
       const lines = [...teamDecl(plan, c.team), ...locals(c.locals)];
@@ -103,7 +103,7 @@ export function renderConstruct(plan: FilePlan, c: ConstructPlan, text: string, 
       const red = teamReduction(plan, c.reductions, barrier);
       lines.push(...red.post, ...red.tail);
       if (c.barrier && !red.tail.length) lines.push(barrier);
-      return block(plan, text, c, 'sections', 'section i runs on CPE i mod the team size', lines);
+      return block(text, c, 'sections', 'section i runs on CPE i mod the team size', lines);
     }
     case 'nested': {
       const nest = !c.teamCombine;
@@ -114,7 +114,7 @@ export function renderConstruct(plan: FilePlan, c: ConstructPlan, text: string, 
       } else
         for (const r of c.reductions)
           lines.push(r.length ? `for (long ${n.e} = 0; ${n.e} < ${r.length}; ${n.e}++) ${combineText(r, `${r.target}[(${r.lower ?? '0'}) + ${n.e}]`, privElem(r, n.e))}` : combineText(r, r.target, r.name));
-      return block(plan, text, c, c.teamCombine ? 'parallel reduction' : 'parallel', c.teamCombine ? 'array reduction of the region' : 'nested: a team of one', lines);
+      return block(text, c, c.teamCombine ? 'parallel reduction' : 'parallel', c.teamCombine ? 'array reduction of the region' : 'nested: a team of one', lines);
     }
     case 'loop':
       return renderLoop(plan, c, text, sub);
@@ -182,5 +182,5 @@ function renderLoop(plan: FilePlan, c: Extract<ConstructPlan, { kind: 'loop' }>,
   const red = teamReduction(plan, c.reductions, barrier);
   lines.push(...red.post, ...red.tail);
   if (c.barrier && !red.tail.length) lines.push(barrier);
-  return block(plan, text, c, c.directive, `${SCHEDULE_NOTE[c.schedule]}${c.levels.length > 1 ? `, ${c.levels.length} loops collapsed` : ''}`, lines);
+  return block(text, c, c.directive, `${SCHEDULE_NOTE[c.schedule]}${c.levels.length > 1 ? `, ${c.levels.length} loops collapsed` : ''}`, lines);
 }
