@@ -96,7 +96,7 @@ export function analyzeKernel(tree: FortranTree, region: FRegion, bag: Diagnosti
     if (info.origin === 'common' && info.common !== undefined && !commons.includes(info.common)) commons.push(info.common);
     const ex = explicit.get(name);
     let sharing: Sharing = ex?.sharing ?? (loopVars.has(name) ? 'private' : def === 'private' ? 'private' : def === 'firstprivate' ? 'firstprivate' : 'shared');
-    if (info.origin !== 'capture' && sharing !== 'shared' && info.origin !== 'parameter' && info.origin !== 'include') {
+    if (info.origin === 'include' && sharing !== 'shared' && sharing !== 'private') {
       bag.report(file, region.site.span, fmsg.variable(name, `a ${info.origin} variable cannot be ${sharing} yet`));
       sharing = 'shared';
     }

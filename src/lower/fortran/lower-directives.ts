@@ -24,6 +24,8 @@ export interface BodyContext {
   counter: number;
   /** Ticket of the enclosing DO with an ordered clause (set by lower-do.ts). */
   ordered?: string;
+  /** Names the region text uses under another name on the CPE (private copies of module/common variables). */
+  renamed?: ReadonlyMap<string, string>;
 }
 
 const LOCK_COMMON = (name: string) => `o2ath_lk_${name}`;

@@ -133,15 +133,16 @@ export function lowerDo(r: FRegion, ctx: BodyContext, combined: boolean): void {
     header.push(`do ${N.c} = ${N.tid} * int(${chunk}, 8), ${N.n} - 1, int(${N.nthr}, 8) * int(${chunk}, 8)`, `${cname}do ${label}${N.k} = ${N.c}, min(${N.c} + int(${chunk}, 8), ${N.n}) - 1`);
     extraEnd = ['end do'];
   }
-  if (nest.length === 1) header.push(`${d.variable} = ${N.lb} + ${N.k} * ${N.st}`);
+  const cpeName = (v: string) => ctx.renamed?.get(v.toLowerCase()) ?? v;
+  if (nest.length === 1) header.push(`${cpeName(d.variable)} = ${N.lb} + ${N.k} * ${N.st}`);
   else {
     // collapse(n): one iteration space; the indices are recovered innermost first.
     header.push(`${N.q} = ${N.k}`);
     for (let l = nest.length - 1; l >= 1; l--) {
       const v = nest[l]!.detail;
-      header.push(`${v.variable} = ${N.lb}${l} + mod(${N.q}, ${N.n}${l}) * ${N.st}${l}`, `${N.q} = ${N.q} / ${N.n}${l}`);
+      header.push(`${cpeName(v.variable)} = ${N.lb}${l} + mod(${N.q}, ${N.n}${l}) * ${N.st}${l}`, `${N.q} = ${N.q} / ${N.n}${l}`);
     }
-    header.push(`${d.variable} = ${N.lb} + ${N.q} * ${N.st}`);
+    header.push(`${cpeName(d.variable)} = ${N.lb} + ${N.q} * ${N.st}`);
   }
 
   // ordered: a ticket in main memory holds the number of the next logical iteration allowed to

@@ -3,6 +3,7 @@
 // CPE body re-declared as written; private ones are body locals; reductions of the region directive
 // leave one partial per CPE in a host array, combined on the MPE in CPE order after the join.
 import type { FortranTree } from '../../frontend/fortran/index.js';
+import { referencedNames } from '../../frontend/fortran/index.js';
 import type { DiagnosticBag } from '../../core/diagnostic.js';
 import { clauseExpr, clausesOf, listItems } from '../../analysis/c/clauses.js';
 import { tpCpeParts, tpRoutine } from './threadprivate.js';
@@ -63,6 +64,32 @@ export function lowerKernel(tree: FortranTree, text: string, k: FKernelAnalysis,
   };
 
   const isLoopPrivate = (v: FKernelVar) => v.sharing === 'private' || v.sharing === 'lastprivate';
+  // Module and common variables are visible on the CPE under their own name, so a private copy of one
+  // gets another name (o2ath_pv_<name>) inside the region; the original stays reachable for the
+  // firstprivate copy-in, the lastprivate write-back and (on the MPE) the reduction combine.
+  const renamed = new Map<string, string>();
+  for (const v of k.vars) {
+    if ((v.origin !== 'module' && v.origin !== 'common') || v.sharing === 'shared') continue;
+    const pv = `o2ath_pv_${v.name}`;
+    renamed.set(v.name, pv);
+    decls.push(declarationOf(v.type, v.entity, pv, dimsText(v.entity.dims)));
+    if (v.sharing === 'firstprivate') prologue.push(`${pv} = ${v.name}`);
+    if (v.sharing === 'lastprivate') epilogue.push(`if (${N.kl} == ${N.n} - 1) ${v.name} = ${pv}`);
+    if (v.sharing === 'reduction') reduceInto(v, pv);
+  }
+  function reduceInto(v: FKernelVar, local: string): void {
+    const ro = fortranReduction(v.op ?? '+');
+    if (!ro) return;
+    const array = v.shape !== 'scalar';
+    const slots = `o2ath_r_${v.name}`;
+    entries.push({ hostExpr: `loc(${slots})` });
+    dummies.push({ kind: 'pointee', name: slots, decl: `${v.type?.text ?? 'real'} :: ${slots}(*)`, pointee: { entry: entries.length, type: v.type?.text ?? 'real', array: true } });
+    prologue.push(`${local} = ${fill(ro.identity, { v: local })}`);
+    epilogue.push(array
+      ? `${slots}(${N.tid} * size(${local}) + 1:(${N.tid} + 1) * size(${local})) = reshape(${local}, [size(${local})])`
+      : `${slots}(${N.tid} + 1) = ${local}`);
+    hostReductions.push({ name: v.name, op: v.op ?? '+', array, type: v.type?.text ?? 'real', slots, entry: entries.length });
+  }
   for (const v of k.vars) {
     if (v.origin !== 'capture') continue;
     const localDecl = () => declarationOf(v.type, v.entity, v.name, dimsText(v.entity.dims));
@@ -85,22 +112,12 @@ export function lowerKernel(tree: FortranTree, text: string, k: FKernelAnalysis,
       prologue.push(`${v.name} = o2ath_fp_${v.name}`);
     } else if (v.sharing === 'reduction') {
       decls.push(localDecl());
-      const ro = fortranReduction(v.op ?? '+');
-      if (!ro) continue;
-      const array = v.shape !== 'scalar';
-      const slots = `o2ath_r_${v.name}`;
-      entries.push({ hostExpr: `loc(${slots})` });
-      dummies.push({ kind: 'pointee', name: slots, decl: `${v.type?.text ?? 'real'} :: ${slots}(*)`, pointee: { entry: entries.length, type: v.type?.text ?? 'real', array: true } });
-      prologue.push(`${v.name} = ${fill(ro.identity, { v: v.name })}`);
-      epilogue.push(array
-        ? `${slots}(${N.tid} * size(${v.name}) + 1:(${N.tid} + 1) * size(${v.name})) = reshape(${v.name}, [size(${v.name})])`
-        : `${slots}(${N.tid} + 1) = ${v.name}`);
-      hostReductions.push({ name: v.name, op: v.op ?? '+', array, type: v.type?.text ?? 'real', slots, entry: entries.length });
+      reduceInto(v, v.name);
     }
   }
 
   // The region's text with its inner directives lowered; a combined `parallel do` partitions its loop.
-  const ctx: BodyContext = { tree, text, bag, unit: k.unit, prefix: kernel.replace(/^o2ath_/, ''), edits: [], decls: [], counter: 0 };
+  const ctx: BodyContext = { tree, text, bag, unit: k.unit, prefix: kernel.replace(/^o2ath_/, ''), edits: [], decls: [], counter: 0, renamed };
   let regionStart = r.bodyStart;
   let regionEnd = r.bodyEnd;
   if (r.kind === 'parallel do') {
@@ -125,13 +142,21 @@ export function lowerKernel(tree: FortranTree, text: string, k: FKernelAnalysis,
   // threadprivate module variables: this CPE's copy, under another name.
   const tpv = renameTpVars(tree, k.unit, r.firstStmt, r.lastStmt, tpVars);
   ctx.edits.push(...tpv.edits);
+  if (renamed.size > 0) {
+    for (let i = r.firstStmt; i <= r.lastStmt && i < tree.statements.length; i++) {
+      for (const u of referencedNames(tree.statements[i]!)) {
+        const to = renamed.get(u.name);
+        if (to) ctx.edits.push({ kind: 'rename', start: u.span.start, end: u.span.end, to });
+      }
+    }
+  }
   const tpvParts = tpVarCpeParts(tpv.used);
   return {
     kernel, body: `${kernel}_b`, directive: r.directive.kind, line: lineOf(text, r.site.span.start),
     hostStart: r.lineStart, hostEnd: r.lineEnd, indent: indentOf(text, r.lineStart, tree, r.firstStmt),
     entries, team: entries[0]!.hostExpr, dummies,
     specCopies: specs,
-    decls: [...commonDecls(tree, k, tpBlocks), ...externalFunctionDecls(tree, k), ...decls, ...ctx.decls, ...tpvParts.decls],
+    decls: [...new Set([...commonDecls(tree, k, tpBlocks), ...externalFunctionDecls(tree, k), ...decls, ...ctx.decls, ...tpvParts.decls])],
     prologue: [...tpSetup(tree, k, tpBlocks), ...tpvParts.setup, ...prologue], regionStart, regionEnd, edits: ctx.edits, epilogue: [...epilogue, ...(r.kind === 'parallel' ? [] : [])],
     hostReductions, inModule, tpCalls,
   };
