@@ -61,12 +61,29 @@ export function analyzeKernel(tree: FortranTree, region: FRegion, bag: Diagnosti
   }
   const explicit = new Map<string, { sharing: Sharing; op?: string }>();
   const d = region.directive;
-  for (const k of SHARING_CLAUSES) for (const it of listItems(d, k)) explicit.set(it.name.toLowerCase(), { sharing: k });
+  // `/blk/` in a clause stands for every member of the common block (OpenMP 5.2 5.1).
+  const membersOf = (blk: string): string[] => {
+    for (let u: ProgramUnit | undefined = unit; u; u = u.parent !== undefined ? tree.units[u.parent] : undefined) {
+      const m = u.scope.commons.filter((c) => c.name === blk).flatMap((c) => c.members);
+      if (m.length > 0) return m;
+    }
+    return [];
+  };
+  for (const k of SHARING_CLAUSES) {
+    for (const it of listItems(d, k)) {
+      if (it.isCommonBlock && k !== 'shared') for (const m of membersOf(it.name.toLowerCase())) explicit.set(m, { sharing: k });
+      else explicit.set(it.name.toLowerCase(), { sharing: k });
+    }
+  }
   for (const c of clausesOf(d, 'reduction')) {
-    for (const it of c.items ?? []) explicit.set(it.name.toLowerCase(), { sharing: 'reduction', op: (c.operator?.text ?? '+').trim().toLowerCase() });
+    const op = (c.operator?.text ?? '+').trim().toLowerCase();
+    for (const it of c.items ?? []) {
+      if (it.isCommonBlock) for (const m of membersOf(it.name.toLowerCase())) explicit.set(m, { sharing: 'reduction', op });
+      else explicit.set(it.name.toLowerCase(), { sharing: 'reduction', op });
+    }
   }
   for (const it of [...listItems(d, 'private'), ...listItems(d, 'firstprivate'), ...listItems(d, 'shared'), ...listItems(d, 'reduction')]) {
-    if (it.isCommonBlock) bag.report(file, it.span, fmsg.variable(`/${it.name}/`, 'common blocks in data-sharing clauses are not lowered yet'));
+    if (it.isCommonBlock && membersOf(it.name.toLowerCase()).length === 0) bag.report(file, it.span, fmsg.variable(`/${it.name}/`, 'no COMMON statement for this block in scope'));
     else if (it.sections.length > 0) bag.report(file, it.span, fmsg.variable(it.name, 'array sections in clauses are not lowered yet'));
   }
   const def = clausesOf(d, 'default')[0]?.value?.word.toLowerCase();
