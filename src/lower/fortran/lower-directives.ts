@@ -37,6 +37,43 @@ function lockDecls(ctx: BodyContext, name: string): string {
   return v;
 }
 
+/**
+ * A parallel region nested in CPE code runs with a team of one (OpenMP's inactive region): its own and
+ * its worksharing directives vanish and the code runs as written; critical and atomic keep their locks
+ * (the other CPEs run concurrently). Privatising clauses other than on DO variables are refused.
+ */
+function lowerTeamOfOne(r: FRegion, ctx: BodyContext): void {
+  const loopVars = new Set<string>();
+  for (let i = r.firstStmt; i <= r.lastStmt && i < ctx.tree.statements.length; i++) {
+    const d = ctx.tree.statements[i]!.detail;
+    if (d.kind === 'do' && d.variable) loopVars.add(d.variable.toLowerCase());
+  }
+  const visit = (x: FRegion): void => {
+    if (x.kind === 'critical' || x.kind === 'atomic') {
+      lowerOne(x, ctx);
+      return;
+    }
+    if (!SERIAL_OK.has(x.kind)) {
+      ctx.bag.report(x.site.file, x.site.span, fmsg.directive(x.kind, 'inside a parallel region nested in CPE code'));
+      return;
+    }
+    for (const k of ['private', 'firstprivate', 'copyprivate', 'copyin']) {
+      for (const it of [...listItems(x.directive, k), ...(x.endDirective ? listItems(x.endDirective, k) : [])]) {
+        if (!loopVars.has(it.name.toLowerCase())) ctx.bag.report(x.site.file, it.span, fmsg.clause(k, `${x.kind} nested in CPE code`));
+      }
+    }
+    replaceLines(ctx, x.lineStart, x.bodyStart, []);
+    const e = endLines(ctx, x);
+    if (e) replaceLines(ctx, e.start, e.end, []);
+    x.children.forEach(visit);
+  };
+  visit(r);
+}
+
+/** Directives that mean nothing for a team of one. */
+const SERIAL_OK = new Set(['parallel', 'parallel do', 'parallel sections', 'parallel workshare', 'do', 'sections', 'section', 'single', 'master', 'masked',
+  'workshare', 'barrier', 'flush', 'noop', 'ordered']);
+
 export function lowerDirectives(regions: readonly FRegion[], ctx: BodyContext): void {
   for (const r of regions) lowerOne(r, ctx);
 }
@@ -151,6 +188,12 @@ function lowerOne(r: FRegion, ctx: BodyContext): void {
       if (e) replaceLines(ctx, e.start, e.end, ['end if', ...(hasNowait(r) ? [] : BARRIER)]);
       break;
     }
+    case 'parallel':
+    case 'parallel do':
+    case 'parallel sections':
+    case 'parallel workshare':
+      lowerTeamOfOne(r, ctx);
+      break;
     default:
       ctx.bag.report(file, r.site.span, fmsg.directive(r.kind, 'inside CPE code'));
   }
