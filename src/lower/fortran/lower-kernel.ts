@@ -17,7 +17,7 @@ import * as fmsg from '../../core/messages/fortran-lower.js';
 import type { FArgEntry, FDummy, FHostReduction, FKernelPlan } from './plan.js';
 import { lowerDirectives, type BodyContext } from './lower-directives.js';
 import { lowerDo } from './lower-do.js';
-import { BARRIER, N } from './names.js';
+import { N } from './names.js';
 import { fill, fortranReduction } from './reduction.js';
 import { chain, specCopiesFor, externalFunctionDecls, commonDecls } from './spec-copies.js';
 
@@ -157,10 +157,9 @@ export function lowerKernel(tree: FortranTree, text: string, k: FKernelAnalysis,
     entries, team: entries[0]!.hostExpr, dummies,
     specCopies: specs,
     decls: [...new Set([...commonDecls(tree, k, tpBlocks), ...externalFunctionDecls(tree, k), ...decls, ...ctx.decls, ...tpvParts.decls])],
-    prologue: [...tpSetup(tree, k, tpBlocks), ...tpvParts.setup, ...prologue], regionStart, regionEnd, edits: ctx.edits, epilogue: [...epilogue, ...(r.kind === 'parallel' ? [] : [])],
+    prologue: [...tpSetup(tree, k, tpBlocks), ...tpvParts.setup, ...prologue], regionStart, regionEnd, edits: ctx.edits, epilogue,
     hostReductions, inModule, tpCalls,
   };
-  void BARRIER;
 }
 
 const BY_VALUE_BASES = new Set(['integer', 'real', 'logical', 'double precision']);

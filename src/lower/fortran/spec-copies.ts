@@ -5,7 +5,6 @@ import type { FortranTree, ProgramUnit } from '../../frontend/fortran/index.js';
 import { resolveName } from '../../frontend/fortran/index.js';
 import type { FKernelAnalysis } from '../../analysis/fortran/analyze-kernel.js';
 import { declarationOf, dimsText } from '../../analysis/fortran/variables.js';
-import { lineEndOf, lineStartOf } from '../../analysis/fortran/regions.js';
 import type { FSpecItem } from './plan.js';
 import { tpCpeParts } from './threadprivate.js';
 
@@ -51,11 +50,6 @@ export function specCopiesFor(tree: FortranTree, unit: number, insideModule = fa
     if (implicitHere.length > 0) implicits.splice(0, implicits.length, ...implicitHere);
   }
   return [...uses, ...implicits, ...params];
-}
-
-/** Whole-line file range of a FSpecItem range (statement spans start at the first character). */
-export function wholeLines(text: string, item: { start: number; end: number }): { start: number; end: number } {
-  return { start: lineStartOf(text, item.start), end: lineEndOf(text, item.end) };
 }
 
 /** Member declarations and COMMON statements of the blocks a kernel uses. */
