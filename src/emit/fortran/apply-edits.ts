@@ -8,7 +8,14 @@ const TOUCHED = '\u0001';
 
 /** Indentation of the line at `at` (free form), so generated statements line up with the code they replace. */
 function indentAt(text: string, at: number): string {
-  return /^[ \t]*/.exec(text.slice(at))![0].replace(/\t/g, '  ');
+  // A directive line sits at column 1 by habit: take the indentation of the code that follows it.
+  let p = at;
+  while (p < text.length && /^[ \t]*!\$/.test(text.slice(p, p + 80))) {
+    const nl = text.indexOf('\n', p);
+    if (nl < 0) break;
+    p = nl + 1;
+  }
+  return /^[ \t]*/.exec(text.slice(p < text.length ? p : at))![0].replace(/\t/g, '  ');
 }
 
 export function applyEdits(text: string, start: number, end: number, edits: readonly FEdit[], form: Form): string {

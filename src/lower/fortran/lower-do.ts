@@ -183,7 +183,9 @@ export function lowerDo(r: FRegion, ctx: BodyContext, combined: boolean): void {
   const doLineStart = lineStartOf(ctx.text, doStmt.span.start);
   const doLineEnd = lineEndOf(ctx.text, doStmt.span.end);
   // Text between the directive and the DO (comments) stays.
-  replaceLines(ctx, doLineStart, doLineEnd, header);
+  // Statements after the generated DO line are its body: indent them one level.
+  const lastDo = header.reduce((at, h, i) => (/^(\w+: )?do\b/.test(h) ? i : at), -1);
+  replaceLines(ctx, doLineStart, doLineEnd, header.map((h, i) => (i > lastDo ? `  ${h}` : h)));
   const loopEnd = lineEndOf(ctx.text, ctx.tree.statements[loop.last]!.span.end);
   const e = endLines(ctx, r);
   if (e) replaceLines(ctx, e.start, e.end, [...extraEnd, ...epilogue]);
