@@ -36,13 +36,35 @@ function countErrors(tree: SyntaxTree): number {
  * (branches that only balance braces separately), the plain parse is used.
  */
 export function parseC(text: string): SyntaxTree {
-  const prepared = blankDirectiveComments(text);
+  const prepared = blankAttributes(blankDirectiveComments(text));
   const plain = parseRaw(prepared);
   if (!plain.rootNode.hasError) return plain;
   const blanked = blankInnerConditionals(prepared);
   if (blanked === prepared) return plain;
   const alt = parseRaw(blanked);
   return countErrors(alt) < countErrors(plain) ? alt : plain;
+}
+
+/**
+ * GNU `__attribute__((...))` after a declarator (`double a[N] __attribute__((aligned(64))), b[N];`)
+ * breaks tree-sitter-c's declaration rule; attributes never matter to o2ath's analysis, so blank them.
+ */
+export function blankAttributes(text: string): string {
+  if (!text.includes('__attribute__')) return text;
+  const out = text.split('');
+  const re = /__attribute__\s*\(\(/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    let depth = 0;
+    let i = m.index + m[0].length - 2;
+    for (; i < text.length; i++) {
+      if (text[i] === '(') depth++;
+      else if (text[i] === ')' && --depth === 0) break;
+    }
+    for (let k = m.index; k <= i && k < text.length; k++) if (out[k] !== '\n') out[k] = ' ';
+    re.lastIndex = i + 1;
+  }
+  return out.join('');
 }
 
 /**
