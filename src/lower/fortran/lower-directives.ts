@@ -10,6 +10,7 @@ import * as fmsg from '../../core/messages/fortran-lower.js';
 import type { FEdit } from './plan.js';
 import { BARRIER, N } from './names.js';
 import { lowerDo } from './lower-do.js';
+import { lowerWorkshareSlabs } from './lower-workshare.js';
 
 export interface BodyContext {
   readonly tree: FortranTree;
@@ -35,6 +36,32 @@ function lockDecls(ctx: BodyContext, name: string): string {
   const d1 = `integer(8) ${v}`;
   if (!ctx.decls.includes(d1)) ctx.decls.push(d1, `common /${v}/ ${v}`);
   return v;
+}
+
+/** master/masked/single (and an undivided workshare): CPE 0 runs the block; single and workshare end with a barrier. */
+function lowerOnOneCpe(r: FRegion, ctx: BodyContext): void {
+  const head = { start: r.lineStart, end: r.bodyStart };
+
+  replaceLines(ctx, head.start, head.end, [`if (${N.tid} == 0) then`]);
+  const e = endLines(ctx, r);
+  // copyprivate: the executing CPE (0) publishes its values in a common block, the others read them.
+  const cp = [...listItems(r.directive, 'copyprivate'), ...(r.endDirective ? listItems(r.endDirective, 'copyprivate') : [])];
+  const publish: string[] = [];
+  const readBack: string[] = [];
+  for (const it of cp) {
+    const name = it.name.toLowerCase();
+    const info = classifyName(ctx.tree, ctx.unit, name, false);
+    if (!info) continue;
+    const slot = `o2ath_cp_${ctx.prefix}_${++ctx.counter}`;
+    ctx.decls.push(declarationOf(info.type, info.entity, slot, dimsText(info.entity.dims)), `common /${slot}/ ${slot}`);
+    publish.push(`${slot} = ${name}`);
+    readBack.push(`${name} = ${slot}`);
+  }
+  const closing = ['end if', ...((r.kind === 'single' || r.kind === 'workshare') && (!hasNowait(r) || cp.length > 0) ? BARRIER : [])];
+  if (cp.length > 0) closing.splice(0, 0, ...publish.map((p) => `  ${p}`));
+  if (cp.length > 0) closing.push(...readBack, ...BARRIER);
+  if (e) replaceLines(ctx, e.start, e.end, closing);
+  lowerDirectives(r.children, ctx);
 }
 
 /**
@@ -149,32 +176,14 @@ function lowerOne(r: FRegion, ctx: BodyContext): void {
       break;
     }
     case 'workshare':
-    // Workshare: one CPE runs the block (a conforming division into units of work), the others wait.
+      // Elemental whole-array assignments are divided among the CPEs; anything else runs on one CPE.
+      if (!lowerWorkshareSlabs(r, ctx)) lowerOnOneCpe(r, ctx);
+      break;
     case 'master':
     case 'masked':
-    case 'single': {
-      replaceLines(ctx, head.start, head.end, [`if (${N.tid} == 0) then`]);
-      const e = endLines(ctx, r);
-      // copyprivate: the executing CPE (0) publishes its values in a common block, the others read them.
-      const cp = [...listItems(r.directive, 'copyprivate'), ...(r.endDirective ? listItems(r.endDirective, 'copyprivate') : [])];
-      const publish: string[] = [];
-      const readBack: string[] = [];
-      for (const it of cp) {
-        const name = it.name.toLowerCase();
-        const info = classifyName(ctx.tree, ctx.unit, name, false);
-        if (!info) continue;
-        const slot = `o2ath_cp_${ctx.prefix}_${++ctx.counter}`;
-        ctx.decls.push(declarationOf(info.type, info.entity, slot, dimsText(info.entity.dims)), `common /${slot}/ ${slot}`);
-        publish.push(`${slot} = ${name}`);
-        readBack.push(`${name} = ${slot}`);
-      }
-      const closing = ['end if', ...((r.kind === 'single' || r.kind === 'workshare') && (!hasNowait(r) || cp.length > 0) ? BARRIER : [])];
-      if (cp.length > 0) closing.splice(0, 0, ...publish.map((p) => `  ${p}`));
-      if (cp.length > 0) closing.push(...readBack, ...BARRIER);
-      if (e) replaceLines(ctx, e.start, e.end, closing);
-      lowerDirectives(r.children, ctx);
+    case 'single':
+      lowerOnOneCpe(r, ctx);
       break;
-    }
     case 'sections': {
       // Section j (0-based, in text order) runs on CPE j mod the team size.
       for (const k of ['firstprivate', 'lastprivate', 'reduction']) if (clausesOf(r.directive, k).length > 0) ctx.bag.report(file, clausesOf(r.directive, k)[0]!.span, fmsg.clause(k, r.kind));
