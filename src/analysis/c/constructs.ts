@@ -88,7 +88,20 @@ export function constructKind(directiveKind: string): ConstructKind | undefined 
 }
 
 /** The loop nest of a loop construct, `collapse(n)` deep; inner bounds may not use outer indices. */
-function loopNest(file: SourceFile, d: OmpDirective, stmt: SyntaxNode, bag: DiagnosticBag): CanonicalLoop[] | undefined {
+/** The declared type of a loop index declared outside its loop ('' when it cannot be resolved). */
+function indexType(scope: ScopeIndex, l: CanonicalLoop): string {
+  const d = scope.resolveName(l.var, l.node, l.node.startIndex);
+  if (!d) return '';
+  return d.shape === 'pointer' ? `${d.spec} *` : d.shape === 'scalar' ? d.spec : `${d.spec} []`;
+}
+
+/** Integer types only: a pointer index would make the trip count count bytes; floats are not allowed. */
+function isIntegerType(t: string): boolean {
+  if (/[*[]/.test(t)) return false;
+  return !/\b(float|double|_Complex|struct|union)\b/.test(t);
+}
+
+function loopNest(file: SourceFile, d: OmpDirective, stmt: SyntaxNode, bag: DiagnosticBag, scope: ScopeIndex): CanonicalLoop[] | undefined {
   const depth = Number(clauseExpr(d, 'collapse') ?? '1');
   const loops: CanonicalLoop[] = [];
   let node: SyntaxNode | null = stmt;
@@ -100,6 +113,11 @@ function loopNest(file: SourceFile, d: OmpDirective, stmt: SyntaxNode, bag: Diag
     const r = extractLoop(node);
     if (!r.ok) {
       bag.report(file, { start: r.at.startIndex, end: r.at.endIndex }, amsg.loopForm(r.why));
+      return undefined;
+    }
+    const type = r.loop.declaredType ?? indexType(scope, r.loop);
+    if (type && !isIntegerType(type)) {
+      bag.report(file, { start: r.loop.node.startIndex, end: r.loop.node.startIndex + 3 }, amsg.loopIndexType(r.loop.var, type));
       return undefined;
     }
     for (const outer of loops)
@@ -187,7 +205,7 @@ export function analyzeConstruct(file: SourceFile, region: CRegion, scope: Scope
     isKernelLoop,
   };
   if (kind === 'for' || (kind === 'nested' && d.kind.includes('for'))) {
-    const loops = loopNest(file, d, stmt!, bag);
+    const loops = loopNest(file, d, stmt!, bag, scope);
     if (!loops) return undefined;
     const indexDecls = loops.map((l) => (l.declaredType ? undefined : scope.resolveName(l.var, l.node, l.node.startIndex)));
     // A loop construct's body is the innermost loop's body; a nested parallel loop keeps its whole loop.

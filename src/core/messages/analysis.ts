@@ -16,3 +16,4 @@ export const nonRectangular = defineMessage('unsupported-non-rectangular', 'erro
 export const arrayReductionShape = defineMessage('unsupported-array-reduction', 'error', (item: string) => `reduction on '${item}': only whole arrays and one-dimensional sections are supported`);
 export const arrayReductionSize = defineMessage('unsupported-array-reduction-size', 'error', (item: string) => `reduction on '${item}': the section length must be a constant expression (a literal or a macro), so each CPE's copy fits in LDM`);
 export const threadprivateUse = defineMessage('unsupported-threadprivate', 'error', (name: string, why: string) => `threadprivate '${name}': ${why}`);
+export const loopIndexType = defineMessage('unsupported-loop-index', 'error', (name: string, type: string) => `the loop index '${name}' has type '${type}'; only integer indices are lowered (pointer and floating-point indices are not)`);
