@@ -22,7 +22,6 @@ export function lowerDo(r: FRegion, ctx: BodyContext, combined: boolean): void {
     ctx.bag.report(file, r.site.span, fmsg.loopForm('only counted DO loops are partitioned'));
     return;
   }
-  if (clausesOf(r.directive, 'linear').length > 0) ctx.bag.report(file, r.site.span, fmsg.clause('linear', r.kind));
   const orderedClause = clausesOf(r.directive, 'ordered')[0];
   if (orderedClause?.args?.length) ctx.bag.report(file, orderedClause.span, fmsg.clause('ordered(n)', r.kind));
   const nest = collapsedNest(r, ctx);
@@ -50,6 +49,8 @@ export function lowerDo(r: FRegion, ctx: BodyContext, combined: boolean): void {
     return pv;
   };
   const items = (k: string) => (combined ? [] : listItems(r.directive, k));
+  // linear variables are privatised on combined loops too: the kernel passes them shared.
+  const declareLinear = (name: string): string | undefined => declare(name);
   for (const it of items('private')) if (it.name.toLowerCase() !== loopVar) declare(it.name.toLowerCase());
   for (const it of items('firstprivate')) {
     const pv = declare(it.name.toLowerCase());
@@ -170,6 +171,28 @@ export function lowerDo(r: FRegion, ctx: BodyContext, combined: boolean): void {
   for (const name of lastp) {
     const value = name === loopVar ? `${N.lb} + ${N.n} * ${N.st}` : renames.get(name)!;
     epilogue.push(`if (${N.kl} == ${N.n} - 1) ${name} = ${value}`);
+  }
+  // linear(x:step): iteration k starts from the value before the loop plus k*step; the value after
+  // the sequentially last iteration is written back (OpenMP 5.2 5.4.6).
+  for (const c of clausesOf(r.directive, 'linear')) {
+    if (c.modifiers.length > 0) {
+      ctx.bag.report(file, c.span, fmsg.clause(`linear(${c.modifiers.map((m) => m.word).join(', ')}:...)`, r.kind));
+      continue;
+    }
+    const step = c.args?.[0]?.text ?? '1';
+    for (const it of c.items ?? []) {
+      const name = it.name.toLowerCase();
+      if (name === loopVar) continue;
+      const info = classifyName(ctx.tree, ctx.unit, name, false);
+      const pv = declareLinear(name);
+      if (!info || !pv) continue;
+      const start = `o2ath_l0_${name}`;
+      const decl = declarationOf(info.type, info.entity, start, '');
+      if (!ctx.decls.includes(decl)) ctx.decls.push(decl);
+      setup.push(`${start} = ${cpeName(name)}`);
+      header.push(`${pv} = ${start} + ${N.k} * (${step})`);
+      epilogue.push(`if (${N.kl} == ${N.n} - 1) ${cpeName(name)} = ${pv}`);
+    }
   }
   if (reductions.length > 0) {
     for (const red of reductions) epilogue.push(red.store);
