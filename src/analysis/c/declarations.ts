@@ -102,6 +102,8 @@ export function describeDeclarator(decl: SyntaxNode, declarator: SyntaxNode, sto
   const dims: { name: string; at: number }[] = [];
   if (rawShape === 'array' && wrapper) {
     decayed = replaceRange(text, base, wrapper.startIndex, wrapper.endIndex, '(*$)');
+    // `(*$)` with nothing after it is just a pointer: write it the way people do.
+    if (/^\(\*\$\)\s*$/.test(decayed)) decayed = '*$';
     collectDimNames(inner, wrapper, dims);
     // A parameter declared as an array is a pointer (C11 6.7.6.3p7).
     if (storage === 'param') shape = 'pointer';
