@@ -35,4 +35,3 @@ export const translatorUnavailable = defineMessage('driver-translator-unavailabl
 // Notes and warnings.
 export const keptTemps = defineMessage('driver-kept-temporaries', 'note', (dir: string) => `intermediate files kept in '${dir}'`);
 export const ignoredInEmulation = defineMessage('driver-ignored-option', 'warning', (option: string) => `'${option}' is ignored in emulate mode`);
-export const fortranNotYet = defineMessage('unsupported-fortran', 'error', () => 'translating Fortran is not implemented yet');
