@@ -11,11 +11,10 @@
 //   O2ATH_CROSS_LD overrides it. sw5cc is not known to predefine __sw_host__/__sw_slave__, so they are
 //   passed explicitly (lammps-sunway used -DMPE/-DCPE the same way).
 // Fortran: sw9gfortran / sw5f90 with the same side flags.
-import { dirname } from 'node:path';
 import type { Message } from '../core/diagnostic.js';
 import * as msg from '../core/messages/driver.js';
 import type { ParsedCommandLine } from './args.js';
-import { OPENMP_MACRO } from './emulate.js';
+import { translationFlags } from './emulate.js';
 import { splitShellWords } from './shell-words.js';
 import { linkItemArgs, userCompileFlags, userLinkFlags, type CompileJob, type LinkItem, type Toolchain } from './toolchain.js';
 import { findInPath } from './which.js';
@@ -47,15 +46,7 @@ export function createCrossToolchain(cfg: CrossConfig): Toolchain {
       const user = userCompileFlags(cmd.flags, job.side, true, job.language, job.slaveModDir);
       const sideFlags = (job.side === 'host' ? sides.host : sides.slave).filter((f) => !(f === '-msimd' && user.includes('-msimd')));
       const args = [...cc, ...sideFlags];
-      if (job.translated) {
-        const dir = dirname(job.original);
-        if (job.language === 'fortran') args.push(`-I${dir}`);
-        else args.push('-iquote', dir);
-        args.push(OPENMP_MACRO);
-        if (job.needsCpp) args.push('-cpp');
-        // As in emulate mode: translated Fortran kernels use Cray pointers (reference §4.3).
-        if (job.language === 'fortran') args.push('-fcray-pointer');
-      }
+      if (job.translated) args.push(...translationFlags(job));
       args.push(...user, ...job.deps);
       if (job.xLang !== undefined) args.push('-x', job.xLang);
       args.push(job.stage, job.source, '-o', job.output);

@@ -15,6 +15,19 @@ import { linkItemArgs, userCompileFlags, userLinkFlags, type CompileJob, type Li
 /** The OpenMP version the translated program sees: the same #ifdef _OPENMP paths as a gcc -fopenmp build. */
 export const OPENMP_MACRO = '-D_OPENMP=201511';
 
+/** Flags every compile of a translation needs, emulated or cross. */
+export function translationFlags(job: CompileJob): string[] {
+  const dir = dirname(job.original);
+  // C: quoted includes of the original directory (the translation lives elsewhere); only -iquote,
+  // so that a local header never shadows a system <header>. Fortran INCLUDE and USE need -I.
+  const flags = job.language === 'fortran' ? [`-I${dir}`] : ['-iquote', dir];
+  flags.push(OPENMP_MACRO);
+  if (job.needsCpp) flags.push('-cpp');
+  // Fortran kernels map host storage onto CPE-side names with Cray pointers (the Sunway idiom, §4.3).
+  if (job.language === 'fortran') flags.push('-fcray-pointer');
+  return flags;
+}
+
 export interface EmulateConfig {
   readonly cmd: ParsedCommandLine;
   readonly runtime: RuntimeLayout;
@@ -53,15 +66,7 @@ export function createEmulateToolchain(cfg: EmulateConfig): Toolchain {
       if (job.language === 'fortran') args.push(`-I${runtime.includeDir}`);
       if (classic) args.push('-DO2ATH_EMU_SW26010');
       if (job.translated) {
-        const dir = dirname(job.original);
-        // C: quoted includes of the original directory (the translation lives elsewhere); only -iquote,
-        // so that a local header never shadows a system <header>. Fortran INCLUDE and USE need -I.
-        if (job.language === 'fortran') args.push(`-I${dir}`);
-        else args.push('-iquote', dir);
-        args.push(OPENMP_MACRO);
-        if (job.needsCpp) args.push('-cpp');
-        // Fortran kernels map host storage onto CPE-side names with Cray pointers (the Sunway idiom).
-        if (job.language === 'fortran') args.push('-fcray-pointer');
+        args.push(...translationFlags(job));
         // __FILE__ (assert messages, logs) names the user's file, not the work directory. Debug information
         // keeps pointing at the translation, whose line numbers it describes (--keep to look at it).
         if (job.language === 'c' && job.source !== job.original) {

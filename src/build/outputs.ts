@@ -53,18 +53,8 @@ export function commitFile(from: string, target: string, keepSource = false): vo
       if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
     }
   }
-  const tmp = siblingTemp(dest);
-  try {
-    copyFileSync(from, tmp); // libuv copies the mode too, so an executable stays executable
-    renameSync(tmp, dest);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // Nothing was created.
-    }
-    throw e;
-  }
+  // libuv copies the mode too, so an executable stays executable.
+  replaceViaTemp(dest, (tmp) => copyFileSync(from, tmp));
 }
 
 export function writeFileAtomic(target: string, text: string): void {
@@ -73,9 +63,14 @@ export function writeFileAtomic(target: string, text: string): void {
     writeFileSync(dest, text);
     return;
   }
+  replaceViaTemp(dest, (tmp) => writeFileSync(tmp, text));
+}
+
+/** Write a sibling temporary file and rename it over `dest`; on failure remove the temporary. */
+function replaceViaTemp(dest: string, write: (tmp: string) => void): void {
   const tmp = siblingTemp(dest);
   try {
-    writeFileSync(tmp, text);
+    write(tmp);
     renameSync(tmp, dest);
   } catch (e) {
     try {
