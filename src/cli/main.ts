@@ -42,7 +42,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--fallback <mode>', "'host': keep regions that cannot be lowered on the MPE (warning instead of error)")
     .option('--cpe-functions <list>', 'functions defined in other files that CPE code calls: f,g or @file')
     .option('--diagnostics-format <fmt>', 'text (default), json or sarif')
-    .option('--dump <phase>', 'print the output of one phase as JSON (sites, directives)')
+    .option('--dump <phase>', 'print the output of one phase as JSON (sites, directives, plan)')
     .action(async (files: string[], opts) => {
       // Loaded on demand: `o2ath cc` on a file without OpenMP never pays for the translator.
       const { runTranslate } = await import('./translate-command.js');

@@ -17,6 +17,7 @@ import { isCpeLibraryFunction } from '../analysis/c/cpe-library.js';
 import { declareTargets, threadprivateDecls } from '../analysis/c/declarative.js';
 import { lowerFile } from '../lower/c/lower-file.js';
 import { emitC } from '../emit/c/emit-file.js';
+import type { FilePlan } from '../lower/plan.js';
 import * as lmsg from '../core/messages/lower.js';
 
 function outermost(r: CRegion): CRegion {
@@ -25,7 +26,8 @@ function outermost(r: CRegion): CRegion {
   return x;
 }
 
-export function translateC(file: SourceFile, options: TranslateOptions): TranslateResult {
+/** The C pipeline up to lowering: the AthreadPlan (pure data, what `--dump=plan` prints) and diagnostics. */
+export function planC(file: SourceFile, options: TranslateOptions): { plan: FilePlan | undefined; diagnostics: Diagnostic[]; imports: string[] } {
   const bag = new DiagnosticBag();
   const tree = parseC(file.text);
   const root = tree.rootNode;
@@ -88,10 +90,15 @@ export function translateC(file: SourceFile, options: TranslateOptions): Transla
   }
   diagnostics.push(...lowerBag.items);
   diagnostics.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));
-  const ok = !diagnostics.some((d) => d.severity === 'error') && !!plan;
-  if (!ok || !plan) return { ok: false, files: [], diagnostics, slaveImports: [], kernels: 0 };
-  const files = emitC(plan, file.text, file.path, options.layout);
   const imports = [...new Set([...kernels.flatMap((k) => k.callees.imports), ...extra.flatMap((e) => e.imports)])].sort();
+  const failed = diagnostics.some((d) => d.severity === 'error');
+  return { plan: failed ? undefined : plan, diagnostics, imports };
+}
+
+export function translateC(file: SourceFile, options: TranslateOptions): TranslateResult {
+  const { plan, diagnostics, imports } = planC(file, options);
+  if (!plan) return { ok: false, files: [], diagnostics, slaveImports: [], kernels: 0 };
+  const files = emitC(plan, file.text, file.path, options.layout);
   return { ok: true, files, diagnostics, slaveImports: imports, kernels: plan.kernels.length };
 }
 

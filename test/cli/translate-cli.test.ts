@@ -72,3 +72,21 @@ describe('o2ath translate', () => {
     expect(d[0]).toMatchObject({ name: 'omp-unknown-clause', line: 2, column: 26 });
   });
 });
+
+describe('o2ath translate --dump', () => {
+  it('prints the AthreadPlan of a file as JSON', () => {
+    const dir = work({ 'k.c': LOOP });
+    const r = o2ath(['translate', '--dump', 'plan', 'k.c'], dir);
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.stdout) as { target: string; kernels: { kernel: string; fields: { name: string }[]; constructs: { kind: string; schedule: string }[] }[] };
+    expect(plan.target).toBe('sw26010pro');
+    expect(plan.kernels.map((k) => k.kernel)).toEqual(['o2ath_f_1']);
+    expect(plan.kernels[0]!.fields.map((f) => f.name)).toEqual(['o2ath_team', 'n', 'a']);
+    expect(plan.kernels[0]!.constructs.map((c) => `${c.kind}:${c.schedule}`)).toEqual(['loop:static']);
+  });
+
+  it('rejects an unknown phase as misuse', () => {
+    const dir = work({ 'k.c': LOOP });
+    expect(o2ath(['translate', '--dump', 'trees', 'k.c'], dir).code).toBe(2);
+  });
+});
