@@ -65,8 +65,3 @@ export const ATHREAD_API: Record<Target, AthreadVocabulary> = {
     ldmBytes: 64 * 1024,
   },
 };
-
-/** Fill `{key}` placeholders of a vocabulary string. */
-export function fillVocab(s: string, values: Record<string, string>): string {
-  return s.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
-}

@@ -9,7 +9,7 @@ import type { CDecl } from './declarations.js';
 import type { ScopeIndex } from './scope.js';
 import { classifyUse, identifierUses, type UseKind } from './occurrences.js';
 import { extractLoop } from './loops.js';
-import { clauseExpr, listItems, reductionItems } from './clauses.js';
+import { clauseExpr, listItems, reductionItems } from '../../openmp/clause-queries.js';
 import { analyzeConstruct, constructKind, type NestedConstruct } from './constructs.js';
 import { collectCallees, type CalleeInfo } from './callees.js';
 import * as amsg from '../../core/messages/analysis.js';

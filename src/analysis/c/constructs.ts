@@ -9,7 +9,7 @@ import type { CRegion } from '../../regions/c/attach-regions.js';
 import type { CDecl } from './declarations.js';
 import type { ScopeIndex } from './scope.js';
 import { extractLoop, type CanonicalLoop } from './loops.js';
-import { clauseExpr, hasClause, listItems, reductionItems, scheduleOf, type Schedule } from './clauses.js';
+import { clauseExpr, hasClause, listItems, reductionItems, scheduleOf, type Schedule } from '../../openmp/clause-queries.js';
 import { positionOf } from '../../source/line-map.js';
 import * as amsg from '../../core/messages/analysis.js';
 

@@ -4,7 +4,7 @@ import type { SyntaxNode } from '../../frontend/c/syntax.js';
 import type { CRegion } from '../../regions/c/attach-regions.js';
 import type { CDecl } from './declarations.js';
 import type { ScopeIndex } from './scope.js';
-import { listItems } from './clauses.js';
+import { listItems } from '../../openmp/clause-queries.js';
 
 export function threadprivateDecls(roots: readonly CRegion[], scope: ScopeIndex): CDecl[] {
   const out: CDecl[] = [];

@@ -5,7 +5,7 @@
 import type { DiagnosticBag } from '../../core/diagnostic.js';
 import type { FortranTree, ProgramUnit } from '../../frontend/fortran/index.js';
 import { referencedNames, tokenize, unitAt } from '../../frontend/fortran/index.js';
-import { clausesOf, listItems, normaliseOp } from '../c/clauses.js';
+import { clausesOf, listItems, normaliseOp } from '../../openmp/clause-queries.js';
 import type { FRegion } from './regions.js';
 import { classifyName, type FVarInfo } from './variables.js';
 import * as fmsg from '../../core/messages/fortran-lower.js';

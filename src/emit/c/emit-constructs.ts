@@ -5,6 +5,7 @@ import type { ConstructPlan, FilePlan, KernelLocal, ReductionPlan } from '../../
 import { ATHREAD_API } from '../../lower/athread-api.js';
 import { renderTemplate } from '../templates.js';
 import { lineIndent } from '../rewrite.js';
+import { fillPlaceholders } from '../../lower/placeholders.js';
 
 export type Sub = (start: number, end: number) => string;
 
@@ -22,7 +23,7 @@ export function localText(l: KernelLocal, args: string, e: string): string {
 }
 
 export function combineText(r: { combine: string }, acc: string, part: string): string {
-  return `${acc} = ${r.combine.replace(/\{acc\}/g, acc).replace(/\{part\}/g, part)};`;
+  return `${acc} = ${fillPlaceholders(r.combine, { acc, part })};`;
 }
 
 function privElem(r: ReductionPlan, e: string): string {

@@ -1,6 +1,7 @@
 // Renders a KernelPlan as the CPE function (slave side) and the spawn block (host side).
 import type { ConstructPlan, FilePlan, KernelPlan } from '../../lower/plan.js';
-import { ATHREAD_API, fillVocab } from '../../lower/athread-api.js';
+import { ATHREAD_API } from '../../lower/athread-api.js';
+import { fillPlaceholders as fillVocab } from '../../lower/placeholders.js';
 import { renderTemplate } from '../templates.js';
 import { applyEdits, lineIndent, type TextEdit } from '../rewrite.js';
 import { combineText, declare, localText, renderConstruct } from './emit-constructs.js';

@@ -4,7 +4,8 @@
 import { renderTemplate } from '../templates.js';
 import type { FFilePlan, FKernelPlan, FSpecItem, FCalleeCopy } from '../../lower/fortran/plan.js';
 import { WORK_DECLS, TEAM_INIT, N } from '../../lower/fortran/names.js';
-import { fill, fortranReduction } from '../../lower/fortran/reduction.js';
+import { fortranReduction } from '../../lower/fortran/reduction.js';
+import { fillPlaceholders as fill } from '../../lower/placeholders.js';
 import { lineEndOf, lineStartOf } from '../../analysis/fortran/regions.js';
 import { applyEdits } from './apply-edits.js';
 import { formatStatements, type Form } from './format.js';

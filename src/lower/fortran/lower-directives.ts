@@ -3,7 +3,7 @@
 // is lower-do.ts. Produces edits on the copied text plus the declarations they need.
 import type { DiagnosticBag } from '../../core/diagnostic.js';
 import type { FortranTree } from '../../frontend/fortran/index.js';
-import { clausesOf, listItems } from '../../analysis/c/clauses.js';
+import { clausesOf, listItems } from '../../openmp/clause-queries.js';
 import { classifyName, declarationOf, dimsText } from '../../analysis/fortran/variables.js';
 import { lineEndOf, lineStartOf, type FRegion } from '../../analysis/fortran/regions.js';
 import * as fmsg from '../../core/messages/fortran-lower.js';

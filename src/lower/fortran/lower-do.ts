@@ -3,14 +3,15 @@
 // Fortran trip counts max(0,(ub-lb+st)/st), collapse(n) flattening, clause variables renamed to private
 // copies inside the loop, and lastprivate / reductions / the closing barrier after it.
 import { constructStartingAt, referencedNames, type Construct } from '../../frontend/fortran/index.js';
-import { clausesOf, listItems } from '../../analysis/c/clauses.js';
+import { clausesOf, listItems } from '../../openmp/clause-queries.js';
 import { classifyName, declarationOf, dimsText } from '../../analysis/fortran/variables.js';
 import { lineEndOf, lineStartOf, type FRegion } from '../../analysis/fortran/regions.js';
 import * as fmsg from '../../core/messages/fortran-lower.js';
 import { lowerDirectives, replaceLines, endLines, hasNowait, type BodyContext } from './lower-directives.js';
 import { BARRIER, N } from './names.js';
 import { variableBytes } from './ldm.js';
-import { fill, fortranReduction } from './reduction.js';
+import { fortranReduction } from './reduction.js';
+import { fillPlaceholders as fill } from '../placeholders.js';
 
 /** `combined`: the loop of a `parallel do`, whose data-sharing clauses the kernel itself handles. */
 export function lowerDo(r: FRegion, ctx: BodyContext, combined: boolean): void {

@@ -5,7 +5,7 @@
 import type { FortranTree } from '../../frontend/fortran/index.js';
 import { referencedNames } from '../../frontend/fortran/index.js';
 import type { DiagnosticBag } from '../../core/diagnostic.js';
-import { clauseExpr, clausesOf, listItems } from '../../analysis/c/clauses.js';
+import { clauseExpr, clausesOf, listItems } from '../../openmp/clause-queries.js';
 import { tpCpeParts, tpRoutine } from './threadprivate.js';
 import { variableBytes } from './ldm.js';
 import { renameTpVars, tpVarCpeParts, tpvRoutine, type TpModuleVar } from './threadprivate-module.js';
@@ -18,7 +18,8 @@ import type { FArgEntry, FDummy, FHostReduction, FKernelPlan } from './plan.js';
 import { lowerDirectives, type BodyContext } from './lower-directives.js';
 import { lowerDo } from './lower-do.js';
 import { N } from './names.js';
-import { fill, fortranReduction } from './reduction.js';
+import { fortranReduction } from './reduction.js';
+import { fillPlaceholders as fill } from '../placeholders.js';
 import { chain, specCopiesFor, externalFunctionDecls, commonDecls } from './spec-copies.js';
 
 export function lowerKernel(tree: FortranTree, text: string, k: FKernelAnalysis, kernel: string, bag: DiagnosticBag, tpBlocks: readonly string[] = [], ldmLimit = Infinity, tpVars: readonly TpModuleVar[] = []): FKernelPlan {

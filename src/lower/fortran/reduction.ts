@@ -25,6 +25,3 @@ export function fortranReduction(op: string): FortranReductionOp | undefined {
   return OPS[op.trim().toLowerCase()];
 }
 
-export function fill(t: string, v: Record<string, string>): string {
-  return t.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? `{${k}}`);
-}

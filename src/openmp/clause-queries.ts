@@ -1,5 +1,5 @@
-// Small read-only queries over a directive's clauses, shared by C and Fortran analysis.
-import type { OmpClause, OmpDirective, OmpListItem } from '../../openmp/ast.js';
+// Small read-only queries over a directive's clauses, shared by the C and Fortran analyses and lowerings.
+import type { OmpClause, OmpDirective, OmpListItem } from './ast.js';
 
 export function clausesOf(d: OmpDirective, kind: string): OmpClause[] {
   return d.clauses.filter((c) => c.kind === kind);
